@@ -1,0 +1,195 @@
+// Journaled storage: every pallet keeps its state in StorageValue / StorageMap items that share one Journal.
+// Inside `journal.transactional(fn)` every write is recorded; a failed DispatchResult rolls all of them back,
+// which is how a rejected call leaves the state root unchanged. Values are immutable records: replace, never mutate.
+
+import { blake2b } from '@noble/hashes/blake2b';
+import type { DispatchResult } from './dispatch.js';
+import { assert } from './dispatch.js';
+
+export interface Codec<T> { encode(value: T): Uint8Array }
+
+interface Undo { item: Rollbackable; key: unknown; had: boolean; old: unknown }
+interface Rollbackable { restore(key: unknown, had: boolean, old: unknown): void }
+
+const JOURNAL_DEPTH_MAX = 64;
+
+export class Journal {
+  private readonly undo: Undo[] = [];
+  private depth = 0;
+  /** Hooks run on rollback to truncate append-only buffers (events) to their length at the start. */
+  private readonly marks: Array<{ length: () => number; truncate: (n: number) => void }> = [];
+
+  get active(): boolean { return this.depth > 0; }
+
+  record(item: Rollbackable, key: unknown, had: boolean, old: unknown): void {
+    if (this.depth > 0) this.undo.push({ item, key, had, old });
+  }
+
+  registerBuffer(length: () => number, truncate: (n: number) => void): void {
+    this.marks.push({ length, truncate });
+  }
+
+  /** Run fn; if it returns an error result or throws, undo every write it made and rethrow / return the error. */
+  transactional<T>(fn: () => DispatchResult<T>): DispatchResult<T> {
+    assert(this.depth < JOURNAL_DEPTH_MAX, 'journal: transactional nesting too deep');
+    const start = this.undo.length;
+    const bufLens = this.marks.map((m) => m.length());
+    this.depth++;
+    let result: DispatchResult<T>;
+    try {
+      result = fn();
+    } catch (e) {
+      this.depth--;
+      this.rollback(start, bufLens);
+      throw e;
+    }
+    this.depth--;
+    if (!result.ok) this.rollback(start, bufLens);
+    else if (this.depth === 0) this.undo.length = 0; // committed at top level
+    return result;
+  }
+
+  private rollback(start: number, bufLens: number[]): void {
+    for (let i = this.undo.length - 1; i >= start; i--) {
+      const u = this.undo[i]!;
+      u.item.restore(u.key, u.had, u.old);
+    }
+    this.undo.length = start;
+    this.marks.forEach((m, i) => m.truncate(bufLens[i]!));
+  }
+}
+
+/** Something that contributes to the state root. */
+export interface RootItem {
+  readonly name: string; // "pallet.Item", unique
+  /** Feed canonical (key, value) encodings in sorted key order. */
+  feed(h: { update(b: Uint8Array): unknown }): void;
+}
+
+const EMPTY = new Uint8Array(0);
+
+export class StorageValue<T> implements Rollbackable, RootItem {
+  private value: T;
+  private encoded: Uint8Array | null = null;
+  constructor(readonly name: string, private readonly journal: Journal, initial: T, private readonly codec: Codec<T>) {
+    this.value = initial;
+  }
+  get(): T { return this.value; }
+  set(v: T): void {
+    this.journal.record(this, undefined, true, this.value);
+    this.value = v;
+    this.encoded = null;
+  }
+  restore(_k: unknown, _had: boolean, old: unknown): void { this.value = old as T; this.encoded = null; }
+  feed(h: { update(b: Uint8Array): unknown }): void {
+    if (this.encoded === null) this.encoded = this.codec.encode(this.value);
+    h.update(lenPrefix(this.encoded.length));
+    h.update(this.encoded);
+  }
+}
+
+/** A map whose entries are hashed in the order of their encoded keys (like a storage trie iteration). */
+export class StorageMap<K, V> implements Rollbackable, RootItem {
+  private readonly map = new Map<K, V>();
+  // Encoding caches: the root is recomputed often, entries change rarely between two roots.
+  private readonly keyBytes = new Map<K, Uint8Array>();
+  private readonly valueBytes = new Map<K, Uint8Array>();
+  private sortedKeys: K[] | null = null;
+
+  constructor(readonly name: string, private readonly journal: Journal,
+              private readonly keyCodec: Codec<K>, private readonly valueCodec: Codec<V>) {}
+
+  get size(): number { return this.map.size; }
+  get(k: K): V | undefined { return this.map.get(k); }
+  has(k: K): boolean { return this.map.has(k); }
+  set(k: K, v: V): void {
+    const had = this.map.has(k);
+    this.journal.record(this, k, had, had ? this.map.get(k) : undefined);
+    if (!had) this.sortedKeys = null;
+    this.map.set(k, v);
+    this.valueBytes.delete(k);
+  }
+  delete(k: K): void {
+    if (!this.map.has(k)) return;
+    this.journal.record(this, k, true, this.map.get(k));
+    this.map.delete(k);
+    this.valueBytes.delete(k);
+    this.keyBytes.delete(k);
+    this.sortedKeys = null;
+  }
+  restore(key: unknown, had: boolean, old: unknown): void {
+    const k = key as K;
+    if (had) {
+      if (!this.map.has(k)) this.sortedKeys = null;
+      this.map.set(k, old as V);
+    } else {
+      this.map.delete(k);
+      this.keyBytes.delete(k);
+      this.sortedKeys = null;
+    }
+    this.valueBytes.delete(k);
+  }
+  /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
+  entries(): IterableIterator<[K, V]> { return this.map.entries(); }
+  keys(): IterableIterator<K> { return this.map.keys(); }
+  values(): IterableIterator<V> { return this.map.values(); }
+
+  /** Keys in canonical order (by encoded key bytes): the only order that may decide outcomes. */
+  sortedKeysList(): readonly K[] {
+    if (this.sortedKeys === null) {
+      const ks = [...this.map.keys()];
+      for (const k of ks) this.keyBytesOf(k);
+      ks.sort((a, b) => compareBytes(this.keyBytes.get(a)!, this.keyBytes.get(b)!));
+      this.sortedKeys = ks;
+    }
+    return this.sortedKeys;
+  }
+
+  private keyBytesOf(k: K): Uint8Array {
+    let b = this.keyBytes.get(k);
+    if (b === undefined) { b = this.keyCodec.encode(k); this.keyBytes.set(k, b); }
+    return b;
+  }
+
+  feed(h: { update(b: Uint8Array): unknown }): void {
+    for (const k of this.sortedKeysList()) {
+      let v = this.valueBytes.get(k);
+      if (v === undefined) { v = this.valueCodec.encode(this.map.get(k)!); this.valueBytes.set(k, v); }
+      const kb = this.keyBytesOf(k);
+      h.update(lenPrefix(kb.length)); h.update(kb);
+      h.update(lenPrefix(v.length)); h.update(v);
+    }
+  }
+}
+
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) { const d = a[i]! - b[i]!; if (d !== 0) return d; }
+  return a.length - b.length;
+}
+
+/** SCALE Compact<u32> length prefix. */
+export function lenPrefix(n: number): Uint8Array {
+  if (n < 1 << 6) return Uint8Array.of(n << 2);
+  if (n < 1 << 14) return Uint8Array.of(((n << 2) | 1) & 0xff, n >> 6);
+  if (n < 1 << 30) { const v = (n << 2) | 2; return Uint8Array.of(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff); }
+  return Uint8Array.of(3, n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff);
+}
+
+/**
+ * State root: blake2-256 over the canonical encoding of every item, items in sorted name order,
+ * each as Compact(len(name)) ‖ name ‖ its sorted (key, value) encodings.
+ */
+export function stateRoot(items: readonly RootItem[]): Uint8Array {
+  const h = blake2b.create({ dkLen: 32 });
+  const sorted = [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const enc = new TextEncoder();
+  for (const it of sorted) {
+    const nb = enc.encode(it.name);
+    h.update(lenPrefix(nb.length)); h.update(nb);
+    it.feed(h);
+  }
+  return h.digest();
+}
+
+export { EMPTY as EMPTY_BYTES };
