@@ -13,7 +13,6 @@
 // `--help` is automatic on every command.
 
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../protocol/primitives/config-error.js';
 import { isBadInput } from '../sim/runner/errors.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
@@ -65,7 +64,8 @@ function exitCodeFor(e: unknown, io: CliIO): number {
     if (e.code === 'commander.executeSubCommandAsync') return 1;
     return 2;
   }
-  if (isBadInput(e) || e instanceof ConfigError) {
+  // ConfigError (protocol/primitives/config-error.ts): a pallet rejected a scenario value.
+  if (isBadInput(e) || (e instanceof Error && e.name === 'ConfigError')) {
     io.err(`error: ${oneLine((e as Error).message)}\n`);
     return 2;
   }
