@@ -1,0 +1,84 @@
+// Content identifiers for call bodies (BALANCEAI.md §1: the Wrapper stores request/response bodies in IPFS).
+// CIDv1 = <version 1><codec><multihash>, built with `multiformats`; the digests come from @noble/hashes so the whole
+// path is synchronous and pure. Codecs: raw (0x55) for opaque bytes, dag-json (0x0129) for structured records.
+// Hashes: sha2-256 (0x12, the IPFS default) or blake2b-256 (0xb220, the chain's hash).
+
+import { CID } from 'multiformats/cid';
+import * as Digest from 'multiformats/hashes/digest';
+import { sha256 } from '@noble/hashes/sha2';
+import { blake2b } from '@noble/hashes/blake2b';
+import { assert } from '../../primitives/dispatch.js';
+
+export const CODEC_RAW = 0x55;
+export const CODEC_DAG_JSON = 0x0129;
+export const MH_SHA2_256 = 0x12;
+export const MH_BLAKE2B_256 = 0xb220;
+
+export type CidCodec = 'raw' | 'dag-json';
+export type CidHash = 'sha2-256' | 'blake2b-256';
+
+function digestOf(bytes: Uint8Array, hash: CidHash): Digest.Digest<number, number> {
+  return hash === 'sha2-256' ? Digest.create(MH_SHA2_256, sha256(bytes)) : Digest.create(MH_BLAKE2B_256, blake2b(bytes, { dkLen: 32 }));
+}
+
+/** CIDv1 of bytes under a codec and hash, as a CID object. */
+export function cidOf(bytes: Uint8Array, codec: CidCodec, hash: CidHash): CID {
+  return CID.createV1(codec === 'raw' ? CODEC_RAW : CODEC_DAG_JSON, digestOf(bytes, hash));
+}
+
+/** CIDv1 string (base32 lower, the CIDv1 default multibase, prefix "b"). */
+export function cidString(bytes: Uint8Array, codec: CidCodec, hash: CidHash): string {
+  return cidOf(bytes, codec, hash).toString();
+}
+
+/** Parse and validate a CID string; returns null when it is not a CIDv1 with a known codec and hash. */
+export function parseCid(text: string): CID | null {
+  let c: CID;
+  try { c = CID.parse(text); } catch { return null; }
+  if (c.version !== 1) return null;
+  if (c.code !== CODEC_RAW && c.code !== CODEC_DAG_JSON) return null;
+  if (c.multihash.code !== MH_SHA2_256 && c.multihash.code !== MH_BLAKE2B_256) return null;
+  return c;
+}
+
+export type DagJsonValue = null | boolean | string | number | bigint | readonly DagJsonValue[] | { readonly [k: string]: DagJsonValue };
+
+const enc = new TextEncoder();
+
+/**
+ * Canonical DAG-JSON bytes of plain data (IPLD DAG-JSON spec): no whitespace, map keys sorted by their UTF-8 bytes,
+ * integers only (bigint or safe integer numbers; floats and undefined are rejected so encodings never depend on
+ * float formatting).
+ */
+export function dagJsonEncode(value: DagJsonValue): Uint8Array {
+  return enc.encode(dagJsonText(value, 0));
+}
+
+const DEPTH_MAX = 64;
+
+function dagJsonText(v: DagJsonValue, depth: number): string {
+  assert(depth < DEPTH_MAX, 'dag-json: nesting too deep');
+  if (v === null) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') {
+    assert(Number.isSafeInteger(v), `dag-json: only integers are encoded, got ${v}`);
+    return String(v);
+  }
+  if (Array.isArray(v)) return '[' + v.map((x) => dagJsonText(x, depth + 1)).join(',') + ']';
+  const o = v as { readonly [k: string]: DagJsonValue };
+  const keys = Object.keys(o).sort(compareUtf8);
+  return '{' + keys.map((k) => {
+    const x = o[k];
+    assert(x !== undefined, `dag-json: undefined value at key ${k}`);
+    return JSON.stringify(k) + ':' + dagJsonText(x, depth + 1);
+  }).join(',') + '}';
+}
+
+function compareUtf8(a: string, b: string): number {
+  const x = enc.encode(a), y = enc.encode(b);
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+  return x.length - y.length;
+}

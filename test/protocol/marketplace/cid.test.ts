@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { blake2b } from '@noble/hashes/blake2b';
+import { cidOf, cidString, dagJsonEncode, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
+
+describe('CIDv1', () => {
+  it('raw/sha2-256 of "hello world" is the published vector', () => {
+    expect(cidString(utf8('hello world'), 'raw', 'sha2-256')).toBe('bafkreifzjut3te2nhyekklss27nh3k72ysco7y32koao5eei66wof36n5e');
+  });
+  it('raw/sha2-256 of empty bytes is the published empty-file vector', () => {
+    expect(cidString(new Uint8Array(0), 'raw', 'sha2-256')).toBe('bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku');
+  });
+  it('raw/blake2b-256: bytes are 01 55 a0e402 20 ‖ BLAKE2b-256 digest (the "abc" vector bddd813c…d52319)', () => {
+    const c = cidOf(utf8('abc'), 'raw', 'blake2b-256');
+    const digest = hex(blake2b(utf8('abc'), { dkLen: 32 }));
+    expect(digest.startsWith('bddd813c') && digest.endsWith('d52319')).toBe(true);
+    expect(hex(c.bytes)).toBe('0155a0e40220' + digest);
+  });
+  it('dag-json: codec 0x0129 varint a902, canonical key order, integers only', () => {
+    const bytes = dagJsonEncode({ z: 1n, a: [true, null, 'x'], B: 2 });
+    expect(new TextDecoder().decode(bytes)).toBe('{"B":2,"a":[true,null,"x"],"z":1}');
+    const c = cidOf(bytes, 'dag-json', 'sha2-256');
+    expect(hex(c.bytes).slice(0, 10)).toBe('01a9021220');
+    expect(() => dagJsonEncode({ x: 0.5 })).toThrow(/integers/);
+  });
+  it('parseCid accepts our CIDs and rejects garbage and CIDv0', () => {
+    const s = cidString(utf8('x'), 'dag-json', 'blake2b-256');
+    expect(parseCid(s)?.toString()).toBe(s);
+    expect(parseCid('not-a-cid')).toBeNull();
+    expect(parseCid('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o')).toBeNull();
+  });
+});
