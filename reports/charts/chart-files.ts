@@ -1,0 +1,35 @@
+// Render a chart spec and write charts/<name>.svg, .png and .vl.json (the spec, reusable in a notebook).
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { esc } from '../html/escape.js';
+import { specToSvg, svgToPng } from './render.js';
+import type { VlSpec } from './specs.js';
+
+export interface RenderedChart { readonly name: string; readonly title: string; readonly svg: string }
+
+export async function writeChart(outDir: string, name: string, title: string, spec: VlSpec): Promise<RenderedChart> {
+  const svg = await specToSvg(spec);
+  const dir = join(outDir, 'charts');
+  writeFileAtomic(join(dir, `${name}.svg`), svg);
+  writeFileAtomic(join(dir, `${name}.png`), svgToPng(svg));
+  writeFileAtomic(join(dir, `${name}.vl.json`), JSON.stringify(spec) + '\n');
+  return { name, title, svg };
+}
+
+/** A filename-safe chart name from a KPI or parameter path. */
+export function slug(s: string): string {
+  return s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'chart';
+}
+
+/** The chart as an inline figure. SVG ids are prefixed per chart so several charts never share a clip id. */
+export function chartFigure(c: RenderedChart): string {
+  const prefix = `${c.name}-`;
+  const svg = c.svg
+    .replace(/<\?xml[^>]*>/, '')
+    .replace(/\bid="([^"]+)"/g, (_m, id: string) => `id="${prefix}${id}"`)
+    .replace(/url\(#([^)]+)\)/g, (_m, id: string) => `url(#${prefix}${id})`)
+    .replace(/href="#([^"]+)"/g, (_m, id: string) => `href="#${prefix}${id}"`);
+  return `<figure class="chart" data-chart="${esc(c.name)}">${svg}<figcaption>${esc(c.title)} · `
+    + `<a href="charts/${esc(c.name)}.svg">SVG</a><a href="charts/${esc(c.name)}.png">PNG</a>`
+    + `<a href="charts/${esc(c.name)}.vl.json">vega-lite spec</a></figcaption></figure>`;
+}

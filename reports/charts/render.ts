@@ -1,0 +1,31 @@
+// vega-lite spec -> vega spec -> SVG (vega View, headless, no browser) -> PNG (resvg with the DejaVu fonts).
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
+import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+import type { VlSpec } from './specs.js';
+import { FONT_FAMILY, FONT_FILES } from './theme.js';
+
+export async function specToSvg(spec: VlSpec): Promise<string> {
+  const vg = compile(spec as never).spec;
+  const view = new vega.View(vega.parse(vg), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+/** PNG at 2x for crisp text. Fails loudly when the fonts are missing: resvg would silently drop every label. */
+export function svgToPng(svg: string): Uint8Array {
+  const fonts = FONT_FILES.filter((f) => existsSync(f));
+  if (fonts.length === 0) {
+    throw new Error(`no chart fonts at ${FONT_FILES[0]}: install Debian's fonts-dejavu-core (apt-get install -y fonts-dejavu-core)`);
+  }
+  const r = new Resvg(svg, {
+    font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    fitTo: { mode: 'zoom', value: 2 },
+    background: 'white',
+  });
+  return r.render().asPng();
+}

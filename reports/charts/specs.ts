@@ -1,0 +1,129 @@
+// vega-lite specs for the report's charts. Data is inlined (`data.values`) so a spec is self-contained: the same
+// object renders to SVG/PNG in Node and can be embedded in the HTML or a notebook.
+import type { BandRow } from '../analysis/bands.js';
+import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './theme.js';
+
+export type VlSpec = Record<string, unknown>;
+
+const WIDTH = 560;
+const HEIGHT = 240;
+
+function base(title: string, extra: VlSpec): VlSpec {
+  return { $schema: VEGA_LITE_SCHEMA, title, config: CHART_CONFIG, ...extra };
+}
+
+/** KPI over days: a p5–p95 band and the p50 line per group (grid point); one group and n=1 gives a plain line. */
+export function bandChart(kpi: string, unitLabel: string, rows: readonly BandRow[], seedsPerGroup: number): VlSpec {
+  const groups = new Set(rows.map((r) => r.group)).size;
+  const color = groups > 1 ? { color: { field: 'group', type: 'nominal', title: 'grid point' } } : {};
+  const y = { field: 'p50', type: 'quantitative', title: unitLabel ? `${kpi} (${unitLabel})` : kpi, scale: { zero: false } };
+  const layers: VlSpec[] = [];
+  if (seedsPerGroup > 1) {
+    layers.push({
+      mark: { type: 'area', opacity: 0.22 },
+      encoding: { x: { field: 'day', type: 'quantitative' }, y: { ...y, field: 'p5' }, y2: { field: 'p95' }, ...color },
+    });
+  }
+  layers.push({ mark: { type: 'line', strokeWidth: 2 }, encoding: { x: { field: 'day', type: 'quantitative', title: 'day' }, y, ...color } });
+  const sub = seedsPerGroup > 1 ? `median and 5–95% band over ${seedsPerGroup} seeds` : 'single run';
+  return base(kpi, { title: { text: kpi, subtitle: sub }, width: WIDTH, height: HEIGHT, data: { values: rows }, layer: layers });
+}
+
+export interface SweepLineRow {
+  readonly kpi: string;
+  readonly x: number;
+  readonly mean: number;
+  readonly p5: number;
+  readonly p95: number;
+  readonly series: string;  // the other grid parameters' values
+}
+
+/** Final KPI values against one swept parameter, one small multiple per KPI (independent y scales). */
+export function sweepLineChart(param: string, rows: readonly SweepLineRow[], seeds: number): VlSpec {
+  const series = new Set(rows.map((r) => r.series)).size > 1
+    ? { color: { field: 'series', type: 'nominal', title: 'other parameters' } } : {};
+  const x = { field: 'x', type: 'quantitative', title: param, scale: { zero: false } };
+  const layers: VlSpec[] = [
+    { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: seeds > 1 ? 'mean (band: p5–p95)' : 'value', scale: { zero: false } }, ...series } },
+  ];
+  if (seeds > 1) layers.unshift({ mark: { type: 'errorband', opacity: 0.2 }, encoding: { x, y: { field: 'p5', type: 'quantitative', title: 'mean (band: p5–p95)' }, y2: { field: 'p95' }, ...series } });
+  return {
+    $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG,
+    title: { text: `KPIs at the end of the run vs ${param}`, subtitle: seeds > 1 ? `mean and 5–95% over ${seeds} seeds per point` : 'one seed per point' },
+    data: { values: rows },
+    facet: { field: 'kpi', type: 'nominal', title: null, header: { labelFontSize: 12 } },
+    columns: 3,
+    spec: { width: 220, height: 150, layer: layers },
+    resolve: { scale: { y: 'independent' } },
+  };
+}
+
+export interface HeatRow { readonly kpi: string; readonly x: string; readonly y: string; readonly mean: number }
+
+/** Mean final KPI over a two-parameter grid; one panel per KPI with its own colour scale. */
+export function heatmapChart(xParam: string, yParam: string, kpi: string, rows: readonly HeatRow[]): VlSpec {
+  return base(`${kpi}: ${xParam} × ${yParam}`, {
+    title: { text: `${kpi}`, subtitle: `mean over seeds, ${xParam} × ${yParam}` },
+    data: { values: rows },
+    width: { step: 44 }, height: { step: 30 },
+    encoding: {
+      x: { field: 'x', type: 'ordinal', title: xParam, sort: null },
+      y: { field: 'y', type: 'ordinal', title: yParam, sort: null },
+    },
+    layer: [
+      { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: 'mean', scale: { scheme: 'viridis' } } } },
+      { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'mean', type: 'quantitative', format: '.3~s' }, color: { value: 'white' } } },
+    ],
+  });
+}
+
+export interface MorrisRow { readonly param: string; readonly muStar: number; readonly sigma: number }
+
+/** Morris elementary effects: mu* (mean |effect|, influence) against sigma (interaction / non-linearity). */
+export function morrisChart(kpi: string, rows: readonly MorrisRow[]): VlSpec {
+  return base(`Sensitivity of ${kpi}`, {
+    title: { text: `Sensitivity of ${kpi} (Morris)`, subtitle: 'mu* = mean |elementary effect|; sigma = their spread (interactions)' },
+    width: 420, height: 260, data: { values: rows },
+    encoding: {
+      x: { field: 'muStar', type: 'quantitative', title: 'mu*' },
+      y: { field: 'sigma', type: 'quantitative', title: 'sigma' },
+    },
+    layer: [
+      { mark: { type: 'point', filled: true, size: 80 } },
+      { mark: { type: 'text', align: 'left', dx: 7, fontSize: 10 }, encoding: { text: { field: 'param' } } },
+    ],
+  });
+}
+
+export interface IndexBarRow { readonly param: string; readonly index: string; readonly value: number }
+
+/** Sobol (or any) sensitivity indices as grouped bars per parameter, sorted by the first index. */
+export function indexBarChart(kpi: string, method: string, rows: readonly IndexBarRow[]): VlSpec {
+  return base(`Sensitivity of ${kpi}`, {
+    title: { text: `Sensitivity of ${kpi} (${method})` },
+    width: 420, data: { values: rows },
+    encoding: {
+      y: { field: 'param', type: 'nominal', title: null, sort: { op: 'max', field: 'value', order: 'descending' } },
+      yOffset: { field: 'index' },
+      x: { field: 'value', type: 'quantitative', title: 'index' },
+      color: { field: 'index', type: 'nominal' },
+    },
+    mark: 'bar',
+  });
+}
+
+export interface DeltaRow { readonly kpi: string; readonly pct: number; readonly low: number | null; readonly high: number | null }
+
+/** Mean paired delta per KPI as % of the base mean, with the 90% interval as a rule. */
+export function deltaForestChart(rows: readonly DeltaRow[], pairs: number): VlSpec {
+  const y = { field: 'kpi', type: 'nominal', title: null, sort: null };
+  return base('Proposal − base', {
+    title: { text: 'Proposal − base, % of base mean', subtitle: `mean paired delta over ${pairs} seed pair(s), 90% interval` },
+    width: 460, data: { values: rows },
+    layer: [
+      { mark: { type: 'rule', color: '#999' }, encoding: { x: { datum: 0 } } },
+      { mark: { type: 'rule', strokeWidth: 2 }, transform: [{ filter: 'datum.low != null' }], encoding: { y, x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+      { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, x: { field: 'pct', type: 'quantitative', title: '% of base mean' } } },
+    ],
+  });
+}
