@@ -8,7 +8,6 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2b } from '@noble/hashes/blake2b';
 import { bytesToHex } from '@noble/hashes/utils';
-import { jsonReplacer, jsonReviver } from '../../protocol/primitives/storage.js';
 import { writeFileAtomic } from './atomic.js';
 import { BadInputError } from './errors.js';
 
@@ -22,6 +21,18 @@ interface Header { format: string; version: number; day: number; bytes: number; 
 export function checkpointDir(outDir: string): string { return join(outDir, 'checkpoints'); }
 export function checkpointPath(outDir: string, day: number): string {
   return join(checkpointDir(outDir), `day-${String(day).padStart(6, '0')}.ckpt`);
+}
+
+// bigint kept exact as {"$n": "123"} (the same convention as protocol/primitives/storage.ts).
+function jsonReplacer(_k: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? { $n: v.toString() } : v;
+}
+function jsonReviver(_k: string, v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (typeof o.$n === 'string' && Object.keys(o).length === 1 && /^-?\d+$/.test(o.$n)) return BigInt(o.$n);
+  }
+  return v;
 }
 
 function digestOf(text: string): string {
