@@ -1,0 +1,16 @@
+// Fast SCALE encoders of the balances storage values; registry type names in ./types.ts.
+import { writeUintLE, encodeVec, encodeText, concat, encodeU128 } from '../../types/codecs.js';
+import type { AccountData, IdAmount } from './storage.js';
+
+/** BaiAccountData { free: u128, reserved: u128, frozen: u128 } */
+export function encodeAccountData(a: AccountData): Uint8Array {
+  const out = new Uint8Array(48);
+  writeUintLE(out, 0, a.free, 16);
+  writeUintLE(out, 16, a.reserved, 16);
+  writeUintLE(out, 32, a.frozen, 16);
+  return out;
+}
+/** Vec<BaiIdAmount> with BaiIdAmount { id: Text, amount: u128 } */
+export function encodeIdAmount(x: IdAmount): Uint8Array { return concat([encodeText(x.id), encodeU128(x.amount)]); }
+export const encodeHolds = (v: readonly IdAmount[]): Uint8Array => encodeVec(v, encodeIdAmount);
+export const encodeFreezes = encodeHolds;
