@@ -17,6 +17,8 @@ import { isBadInput } from '../sim/runner/errors.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { command as schema } from './commands/schema.js';
+import { command as report } from './commands/report.js';
+import { command as compare } from './commands/compare.js';
 
 export interface CliCommand {
   readonly name: string;
@@ -25,6 +27,8 @@ export interface CliCommand {
 
 const COMMANDS: readonly CliCommand[] = [
   schema,
+  report,
+  compare,
 ];
 
 export const LAB_VERSION = '0.1.0';
