@@ -1,0 +1,56 @@
+// The network fee of a marketplace call goes through the fee split of the payment pallet (burn / block author /
+// treasury). The marketplace sees it through this port so that N aggregated calls are charged exactly like N single
+// calls: the split is computed on ONE call's fee and multiplied by the count, never on the sum (floors differ).
+
+import type { AccountId, Planck } from '../../primitives/units.js';
+import type { DispatchResult } from '../../primitives/dispatch.js';
+import { ok, assert } from '../../primitives/dispatch.js';
+import { PERBILL, mulFloor, type Parts } from '../../primitives/perthing.js';
+import type { Balances } from '../balances/index.js';
+
+export interface FeeParts { readonly burnPlanck: Planck; readonly authorPlanck: Planck; readonly treasuryPlanck: Planck }
+
+export interface NetworkFeePort {
+  /** Charge `count` calls' network fee of `feePlanck` each to `payer` (kept alive); returns the totals routed. */
+  charge(payer: AccountId, feePlanck: Planck, count: number): DispatchResult<FeeParts>;
+}
+
+export interface FeeSplitParts { readonly burn: Parts; readonly author: Parts; readonly treasury: Parts }
+
+/** Split one fee by Perbill shares: burn and author floor, the treasury takes the rest (so parts sum exactly). */
+export function splitOneFee(fee: Planck, split: FeeSplitParts): FeeParts {
+  assert(split.burn + split.author + split.treasury === PERBILL.accuracy, 'fee split must sum to 100%');
+  const burnPlanck = mulFloor(PERBILL, split.burn, fee);
+  const authorPlanck = mulFloor(PERBILL, split.author, fee);
+  return { burnPlanck, authorPlanck, treasuryPlanck: fee - burnPlanck - authorPlanck };
+}
+
+/**
+ * A port over balances: withdraw the fee as a credit (Preserve: the payer stays alive), burn the burn part, deposit
+ * the author and treasury parts (a part an account can't receive is burned, as ToAuthor drops it: SUBSTRATE.md §2.4).
+ * `split` is a function so the runtime can pass the payment pallet's own split of one fee.
+ */
+export function balancesFeePort(balances: Balances, split: (feePlanck: Planck) => FeeParts,
+                                author: () => AccountId | null, treasury: AccountId): NetworkFeePort {
+  return {
+    charge(payer, feePlanck, count) {
+      assert(Number.isInteger(count) && count >= 0, 'fee port: bad count');
+      const one = split(feePlanck);
+      assert(one.burnPlanck + one.authorPlanck + one.treasuryPlanck === feePlanck, 'fee split must be exact');
+      const n = BigInt(count);
+      const parts = { burnPlanck: one.burnPlanck * n, authorPlanck: one.authorPlanck * n, treasuryPlanck: one.treasuryPlanck * n };
+      const total = feePlanck * n;
+      if (total === 0n) return ok(parts);
+      const w = balances.withdraw(payer, total, 'Preserve');
+      if (!w.ok) return w;
+      if (parts.burnPlanck > 0n) balances.burnCredit(parts.burnPlanck);
+      const a = author();
+      if (parts.authorPlanck > 0n) {
+        if (a === null) balances.burnCredit(parts.authorPlanck);
+        else balances.resolveCredit(a, parts.authorPlanck);
+      }
+      if (parts.treasuryPlanck > 0n) balances.resolveCredit(treasury, parts.treasuryPlanck);
+      return ok(parts);
+    },
+  };
+}

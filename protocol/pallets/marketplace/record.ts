@@ -1,0 +1,56 @@
+// Call records. The chain keeps blake2b-256 of each record's canonical DAG-JSON bytes; that digest is exactly the
+// multihash digest of the record's CIDv1 (dag-json, blake2b-256), so the body the simulator stores through the Storage
+// port under that CID can be checked against the chain. Request/response bodies are referenced by their own CIDs.
+
+import { blake2b } from '@noble/hashes/blake2b';
+import type { AccountId, Planck } from '../../primitives/units.js';
+import { cidOf, dagJsonEncode, type DagJsonValue } from './cid.js';
+import type { CID } from 'multiformats/cid';
+
+export interface CallRecord {
+  readonly consumer: AccountId;
+  readonly modelId: number;
+  readonly requestCid: string;
+  readonly responseCid: string;
+  readonly pricePlanck: Planck;
+  readonly feePlanck: Planck;
+  readonly era: number;
+  /** Global record index (CallLog.count before this call). */
+  readonly index: bigint;
+}
+
+export interface BatchItem { readonly modelId: number; readonly count: number }
+
+export interface BatchRecord {
+  readonly consumer: AccountId;
+  readonly items: readonly BatchItem[];
+  /** CID of the aggregated request/response bodies document of the batch. */
+  readonly bodiesCid: string;
+  readonly pricePlanck: Planck;
+  readonly feePlanck: Planck;
+  readonly era: number;
+  readonly firstIndex: bigint;
+}
+
+export function callRecordData(r: CallRecord): DagJsonValue {
+  return { kind: 'call', consumer: r.consumer, modelId: r.modelId, requestCid: r.requestCid, responseCid: r.responseCid,
+           pricePlanck: r.pricePlanck, feePlanck: r.feePlanck, era: r.era, index: r.index };
+}
+
+export function batchRecordData(r: BatchRecord): DagJsonValue {
+  return { kind: 'batch', consumer: r.consumer, items: r.items.map((i) => ({ modelId: i.modelId, count: i.count })),
+           bodiesCid: r.bodiesCid, pricePlanck: r.pricePlanck, feePlanck: r.feePlanck, era: r.era, firstIndex: r.firstIndex };
+}
+
+/** blake2b-256 of the record's DAG-JSON bytes: what the chain stores. */
+export function recordHash(data: DagJsonValue): Uint8Array { return blake2b(dagJsonEncode(data), { dkLen: 32 }); }
+
+/** The record's CIDv1 (dag-json, blake2b-256): the key the simulator stores the record body under. */
+export function recordCid(data: DagJsonValue): CID { return cidOf(dagJsonEncode(data), 'dag-json', 'blake2b-256'); }
+
+/** Next value of the on-chain hash chain over record hashes. */
+export function chainRecord(accumulator: Uint8Array, hash: Uint8Array): Uint8Array {
+  const b = new Uint8Array(64);
+  b.set(accumulator, 0); b.set(hash, 32);
+  return blake2b(b, { dkLen: 32 });
+}
