@@ -7,9 +7,9 @@ import { writeFileAtomic } from './atomic-write.js';
 import { ReportInputError } from './errors.js';
 import { loadResults } from './results/folder.js';
 import type { RunFolder } from './results/run-folder.js';
-import { readSummary, type RunSummary } from './results/summary.js';
+import { isRecord, readSummary, type RunSummary } from './results/summary.js';
 import { hasRunTimeseries, readSweepRunTimeseries, type SweepFolder } from './results/sweep-folder.js';
-import { runFolderPath } from './results/sweep-layout.js';
+import { runFolderPath, sensitivityPath, sweepScenarioName } from './results/sweep-layout.js';
 import { readSensitivity } from './results/sensitivity.js';
 import { bandRows, percentileBands, type SeriesInput } from './analysis/bands.js';
 import { gridPointStats, pointLabel, type GridPointStats } from './analysis/grid-table.js';
@@ -46,7 +46,7 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
     : await sweepSections(results, outDir, opts.maxBandGroups ?? DEFAULT_MAX_BAND_GROUPS);
   const title = results.kind === 'run'
     ? `BalanceAI Lab report — ${results.summary.scenario}`
-    : `BalanceAI Lab sweep report — ${String(results.manifest.scenario ?? results.manifest.name ?? 'sweep')}`;
+    : `BalanceAI Lab sweep report — ${sweepScenarioName(results.manifest)}`;
   const sub = results.kind === 'run'
     ? `run of ${results.summary.days} days, seed ${results.summary.seed}, trace ${results.summary.traceHash}`
     : `${results.runs.length} runs over ${new Set(results.runs.map((r) => r.pointIndex)).size} grid point(s)`;
@@ -148,7 +148,8 @@ function sweepFacts(sweep: SweepFolder, stats: readonly GridPointStats[]): strin
   const seeds = [...new Set(sweep.runs.map((r) => r.seed))];
   const rows: Cell[][] = [
     ['folder', sweep.dir],
-    ['scenario', fmtParam(m.scenario ?? m.scenarioFile ?? '—')],
+    ['scenario', sweepScenarioName(m)],
+    ['scenario --set', isRecord(m.scenario) && Array.isArray(m.scenario.sets) && m.scenario.sets.length ? m.scenario.sets.join(' ') : '—'],
     ['method', fmtParam(m.method ?? 'grid')],
     ['root seed', fmtParam(m.rootSeed ?? m.seed ?? '—')],
     ['grid parameters', sweep.gridParams.join(', ') || '— (seeds only)'],
@@ -255,7 +256,7 @@ async function heatmaps(sweep: SweepFolder, outDir: string): Promise<RenderedCha
 
 async function sensitivityCharts(sweep: SweepFolder, outDir: string): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
-  for (const s of readSensitivity(sweep.dir)) {
+  for (const s of readSensitivity(sensitivityPath(sweep.dir, sweep.manifest))) {
     const name = `sensitivity-${slug(s.method)}-${slug(s.kpi)}`;
     const morris = s.params.filter((p) => p.muStar !== undefined);
     if (morris.length) {

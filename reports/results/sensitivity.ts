@@ -1,7 +1,6 @@
 // sensitivity.json written by the experiments' Morris/Sobol method, read leniently into rows to chart:
 // Morris: per parameter mu* and sigma; Sobol: per parameter first-order S1 and total ST indices.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { ReportInputError } from '../errors.js';
 import { isRecord } from './summary.js';
 
@@ -20,8 +19,8 @@ export interface Sensitivity {
   readonly params: readonly SensitivityParam[];
 }
 
-export function readSensitivity(dir: string): Sensitivity[] {
-  const path = join(dir, 'sensitivity.json');
+/** Entries of a sensitivity file; none when the sweep wrote none. */
+export function readSensitivity(path: string): Sensitivity[] {
   if (!existsSync(path)) return [];
   let raw: unknown;
   try {

@@ -7,7 +7,7 @@ import { ReportInputError } from '../errors.js';
 import { readArrowFile } from './arrow-file.js';
 import { isRecord } from './summary.js';
 import { readTimeseries } from './run-folder.js';
-import { runFolderPath } from './sweep-layout.js';
+import { runFolderPath, runsTablePath } from './sweep-layout.js';
 
 export interface SweepRun {
   readonly runIndex: number;
@@ -32,11 +32,13 @@ export interface SweepFolder {
 }
 
 const REQUIRED = ['runIndex', 'pointIndex', 'seed', 'traceHash'] as const;
+/** Bookkeeping columns of the runs table that are not KPIs. */
+const NOT_KPI = new Set<string>([...REQUIRED, 'replicate', 'stateRoot']);
 const MAX_RUNS = 1_000_000;
 
 export function loadSweepFolder(dir: string): SweepFolder {
   const manifest = readManifest(dir);
-  const path = join(dir, 'runs.arrow');
+  const path = runsTablePath(dir, manifest);
   const r = readArrowFile(path);
   if (!r.ok) throw new ReportInputError('CorruptRunsTable', r.reason);
   const t = r.table;
@@ -46,7 +48,7 @@ export function loadSweepFolder(dir: string): SweepFolder {
   }
   if (t.numRows() > MAX_RUNS) throw new ReportInputError('CorruptRunsTable', `${path} has ${t.numRows()} rows (max ${MAX_RUNS})`);
   const gridParams = cols.filter((c) => c.startsWith('param.')).map((c) => c.slice('param.'.length));
-  const kpis = cols.filter((c) => !REQUIRED.includes(c as never) && !c.startsWith('param.') && !c.endsWith('Planck')
+  const kpis = cols.filter((c) => !NOT_KPI.has(c) && !c.startsWith('param.') && !c.endsWith('Planck')
     && isNumericColumn(t, c));
   const runs = t.objects().map((row, i) => toRun(row as Record<string, unknown>, gridParams, kpis, path, i));
   checkComplete(manifest, runs, dir);
@@ -112,13 +114,17 @@ function checkComplete(manifest: Record<string, unknown>, runs: readonly SweepRu
     seen.add(r.runIndex);
   }
   const total = expectedRunCount(manifest);
+  const resume = `resume the sweep with 'bai-lab sweep --resume ${dir}'`;
+  if (typeof manifest.status === 'string' && manifest.status !== 'complete') {
+    const done = typeof manifest.completedRuns === 'number' ? `${manifest.completedRuns} of ${total ?? '?'} runs done` : 'not finished';
+    throw new ReportInputError('IncompleteSweep', `${dir}: the manifest says the sweep is ${manifest.status} (${done}); ${resume}`);
+  }
   if (total !== null && runs.length !== total) {
-    throw new ReportInputError('IncompleteSweep',
-      `${dir}: the runs table holds ${runs.length} of ${total} runs (resume the sweep with 'bai-lab sweep --resume ${dir}')`);
+    throw new ReportInputError('IncompleteSweep', `${dir}: the runs table holds ${runs.length} of ${total} runs; ${resume}`);
   }
 }
 
-/** Total runs the manifest promises, when it says (experiments' manifest; see sweep-layout.ts). */
+/** Total runs the manifest promises (sim/experiments writes `totalRuns`). */
 function expectedRunCount(manifest: Record<string, unknown>): number | null {
   for (const key of ['totalRuns', 'runsTotal', 'runCount']) {
     const v = manifest[key];

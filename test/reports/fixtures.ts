@@ -20,11 +20,16 @@ export function stakedRatio(seedIndex: number, day: number): number {
   return 0.5 + 0.01 * seedIndex + 0.001 * day;
 }
 
-export interface RunSpec { seed: string; seedIndex: number; blockReward: number; days: number; scenario?: string }
+export interface RunSpec {
+  seed: string; seedIndex: number; blockReward: number; days: number; scenario?: string;
+  /** a proposal's effect: added to totalIssuance (BAI) on every day and at the end */
+  issuanceOffsetBai?: number;
+}
 
 export function writeRunFolder(dir: string, spec: RunSpec): void {
   mkdirSync(dir, { recursive: true });
-  const issuance = finalIssuanceBai(spec.blockReward, spec.seedIndex, spec.days);
+  const offset = spec.issuanceOffsetBai ?? 0;
+  const issuance = finalIssuanceBai(spec.blockReward, spec.seedIndex, spec.days) + offset;
   const summary = {
     scenario: spec.scenario ?? 'baseline', scenarioFile: 'scenarios/baseline.yaml', seed: spec.seed, days: spec.days,
     traceHash: `0x${(BigInt(spec.seed) * 7919n + BigInt(Math.round(spec.blockReward * 100))).toString(16).padStart(64, '0')}`,
@@ -43,19 +48,29 @@ export function writeRunFolder(dir: string, spec: RunSpec): void {
   const t = new Table({
     day: makeVector(Int32Array.from(days)),
     block: makeVector(Int32Array.from(days.map((d) => (d + 1) * 14400))),
-    totalIssuance: makeVector(Float64Array.from(days.map((d) => 1000 + spec.blockReward * 10 * (d + 1) + spec.seedIndex))),
+    totalIssuance: makeVector(Float64Array.from(days.map((d) => 1000 + spec.blockReward * 10 * (d + 1) + spec.seedIndex + offset))),
     stakedRatio: makeVector(Float64Array.from(days.map((d) => stakedRatio(spec.seedIndex, d)))),
   });
   writeFileSync(join(dir, 'timeseries.arrow'), tableToIPC(t, 'file'));
 }
 
-export interface SweepSpec { rewards: number[]; seeds: number; days: number; rootSeed?: bigint; scenario?: string }
+export interface SweepSpec {
+  rewards: number[]; seeds: number; days: number; rootSeed?: bigint; scenario?: string;
+  /** per seed index, the proposal's issuance offset (BAI) */
+  issuanceOffsetBai?: (seedIndex: number) => number;
+}
 
 export function seedFor(root: bigint, seedIndex: number): string {
   return (root * 1000n + BigInt(seedIndex)).toString();
 }
 
-/** A sweep over emissions.blockReward × seeds: manifest.json, runs.arrow and runs/<runIndex>/ run folders. */
+/** Run folder name as sim/experiments writes it (results-store.ts runDirName). */
+export function runDirName(runIndex: number): string {
+  return `r${String(runIndex).padStart(6, '0')}`;
+}
+
+/** A sweep over emissions.blockReward × seeds laid out as sim/experiments does: manifest.json, runs.arrow,
+ *  runs/r000000/ run folders. */
 export function writeSweepFolder(dir: string, spec: SweepSpec): void {
   mkdirSync(dir, { recursive: true });
   const root = spec.rootSeed ?? 42n;
@@ -64,19 +79,17 @@ export function writeSweepFolder(dir: string, spec: SweepSpec): void {
   spec.rewards.forEach((reward, pointIndex) => {
     for (let s = 0; s < spec.seeds; s++) {
       const seed = seedFor(root, s);
-      const runDir = join(dir, 'runs', String(runIndex));
-      writeRunFolder(runDir, { seed, seedIndex: s, blockReward: reward, days: spec.days, scenario: spec.scenario });
+      const runDir = join(dir, 'runs', runDirName(runIndex));
+      const offset = spec.issuanceOffsetBai?.(s) ?? 0;
+      writeRunFolder(runDir, { seed, seedIndex: s, blockReward: reward, days: spec.days, scenario: spec.scenario, issuanceOffsetBai: offset });
       rows.push({
         runIndex, pointIndex, seed, reward, trace: `0x${(BigInt(seed) * 7919n + BigInt(Math.round(reward * 100))).toString(16).padStart(64, '0')}`,
-        iss: finalIssuanceBai(reward, s, spec.days), ratio: stakedRatio(s, spec.days - 1),
+        iss: finalIssuanceBai(reward, s, spec.days) + offset, ratio: stakedRatio(s, spec.days - 1),
       });
       runIndex++;
     }
   });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
-    scenario: spec.scenario ?? 'baseline', method: 'grid', rootSeed: root.toString(), runsPerPoint: spec.seeds,
-    grid: [{ path: 'emissions.blockReward', values: spec.rewards }], totalRuns: rows.length, complete: true,
-  }, null, 2));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(sweepManifest(spec, root, rows.length), null, 2));
   writeFileSync(join(dir, 'runs.arrow'), runsTableIpc(rows));
 }
 
@@ -93,4 +106,16 @@ function runsTableIpc(rows: { runIndex: number; pointIndex: number; seed: string
   });
   void Int32;
   return tableToIPC(t, 'file');
+}
+
+/** The manifest fields sim/experiments/manifest.ts writes that reports read. */
+export function sweepManifest(spec: SweepSpec, root: bigint, totalRuns: number, status: 'running' | 'complete' = 'complete'): Record<string, unknown> {
+  return {
+    kind: 'bai-lab/sweep', version: 1, labVersion: '0.1.0',
+    scenario: { ref: 'baseline', name: spec.scenario ?? 'baseline', sets: [] },
+    days: spec.days, rootSeed: root.toString(), runsPerPoint: spec.seeds, method: 'grid', kpi: null,
+    params: [{ path: 'emissions.blockReward', values: spec.rewards.map(String) }],
+    totalRuns, status, completedRuns: status === 'complete' ? totalRuns : Math.floor(totalRuns / 2),
+    outputs: { runsTable: 'runs.arrow', runsParquet: null, runFolders: 'runs/r{runIndex:06}', sensitivity: null },
+  };
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import * as aq from 'arquero';
+import { bandRows, percentileBands } from '../../reports/analysis/bands.js';
+import { gridPointStats, pointLabel } from '../../reports/analysis/grid-table.js';
+
+describe('percentileBands', () => {
+  it('computes per-day p5/p50/p95 across runs of a group (type-7 by hand)', () => {
+    // 5 runs; on day d run s has value 10*d + s*s  -> sorted values per day: 10d + [0,1,4,9,16]
+    const runs = [0, 1, 2, 3, 4].map((s) => ({ group: 'A', table: aq.table({ day: [0, 1], block: [1, 2], x: [0 + s * s, 10 + s * s] }) }));
+    const rows = bandRows(percentileBands(runs, ['x']), 'x');
+    expect(rows).toHaveLength(2);
+    // p5: h = 4*0.05 = 0.2 -> 0 + 0.2*1 = 0.2; p50 = 4; p95: h = 3.8 -> 9 + 0.8*7 = 14.6
+    expect(rows[0]!.p5).toBeCloseTo(0.2, 12);
+    expect(rows[0]!.p50).toBe(4);
+    expect(rows[0]!.p95).toBeCloseTo(14.6, 12);
+    expect(rows[1]!.p50).toBe(14);
+    expect(rows[1]!.n).toBe(5);
+  });
+  it('keeps groups apart', () => {
+    const t = (v: number) => aq.table({ day: [0], x: [v] });
+    const rows = bandRows(percentileBands([{ group: 'a', table: t(1) }, { group: 'b', table: t(100) }, { group: 'a', table: t(3) }], ['x']), 'x');
+    expect(rows.map((r) => [r.group, r.p50])).toEqual([['a', 2], ['b', 100]]);
+  });
+});
+
+describe('gridPointStats', () => {
+  it('gives mean/p5/p95 per grid point and the point parameters', () => {
+    const runs = aq.table({
+      runIndex: [0, 1, 2, 3, 4, 5], pointIndex: [0, 0, 0, 1, 1, 1],
+      'param.emissions.blockReward': [1, 1, 1, 2, 2, 2], k: [1, 2, 6, 10, 10, 40],
+    });
+    const s = gridPointStats(runs, ['emissions.blockReward'], ['k']);
+    expect(s).toHaveLength(2);
+    expect(s[0]!.kpis.k!.mean).toBe(3);
+    expect(s[0]!.kpis.k!.p5).toBeCloseTo(1.1, 12);   // h = 0.1 -> 1 + 0.1*1
+    expect(s[0]!.kpis.k!.p95).toBeCloseTo(5.6, 12);  // h = 1.9 -> 2 + 0.9*4
+    expect(s[1]!.kpis.k!.mean).toBe(20);
+    expect(s[1]!.params['emissions.blockReward']).toBe(2);
+    expect(s[1]!.n).toBe(3);
+    expect(pointLabel(s[1]!.params)).toBe('emissions.blockReward=2');
+  });
+});
