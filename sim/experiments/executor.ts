@@ -1,0 +1,10 @@
+// A backend that runs tasks somewhere (worker threads here, BullMQ consumers elsewhere) and hands each result
+// back to the coordinator, which alone writes the sweep folder.
+import type { RunOutput } from './results-store.js';
+import type { RunTask } from './task.js';
+
+export interface Executor {
+  /** Runs every task; onResult may see a run twice (retried job): storing is idempotent. Rejects on a failed run. */
+  runAll(tasks: readonly RunTask[], onResult: (out: RunOutput) => void): Promise<void>;
+  close(): Promise<void>;
+}
