@@ -68,7 +68,7 @@ export interface RootItem {
 
 const EMPTY = new Uint8Array(0);
 
-export class StorageValue<T> implements Rollbackable, RootItem {
+export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
   private value: T;
   private encoded: Uint8Array | null = null;
   constructor(readonly name: string, private readonly journal: Journal, initial: T, private readonly codec: Codec<T>) {
@@ -81,6 +81,8 @@ export class StorageValue<T> implements Rollbackable, RootItem {
     this.encoded = null;
   }
   restore(_k: unknown, _had: boolean, old: unknown): void { this.value = old as T; this.encoded = null; }
+  snapshot(): unknown { return this.value; }
+  restoreSnapshot(s: unknown): void { this.value = s as T; this.encoded = null; }
   feed(h: { update(b: Uint8Array): unknown }): void {
     if (this.encoded === null) this.encoded = this.codec.encode(this.value);
     h.update(lenPrefix(this.encoded.length));
@@ -89,7 +91,7 @@ export class StorageValue<T> implements Rollbackable, RootItem {
 }
 
 /** A map whose entries are hashed in the order of their encoded keys (like a storage trie iteration). */
-export class StorageMap<K, V> implements Rollbackable, RootItem {
+export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private readonly map = new Map<K, V>();
   // Encoding caches: the root is recomputed often, entries change rarely between two roots.
   private readonly keyBytes = new Map<K, Uint8Array>();
@@ -128,6 +130,12 @@ export class StorageMap<K, V> implements Rollbackable, RootItem {
       this.sortedKeys = null;
     }
     this.valueBytes.delete(k);
+  }
+  /** Entries in canonical key order, as plain data. */
+  snapshot(): unknown { return this.sortedKeysList().map((k) => [k, this.map.get(k)]); }
+  restoreSnapshot(s: unknown): void {
+    this.map.clear(); this.keyBytes.clear(); this.valueBytes.clear(); this.sortedKeys = null;
+    for (const [k, v] of s as Array<[K, V]>) this.map.set(k, v);
   }
   /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
   entries(): IterableIterator<[K, V]> { return this.map.entries(); }
@@ -193,3 +201,23 @@ export function stateRoot(items: readonly RootItem[]): Uint8Array {
 }
 
 export { EMPTY as EMPTY_BYTES };
+
+// ---- Checkpoint support: storage values are plain data (bigint, number, string, boolean, arrays, plain objects).
+
+/** JSON replacer/reviver that keep bigint exact: bigint -> {"$n": "123"}. Used by every checkpoint. */
+export function jsonReplacer(_k: string, v: unknown): unknown {
+  return typeof v === 'bigint' ? { $n: v.toString() } : v;
+}
+export function jsonReviver(_k: string, v: unknown): unknown {
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (typeof o.$n === 'string' && Object.keys(o).length === 1) return BigInt(o.$n);
+  }
+  return v;
+}
+
+export interface Snapshotable {
+  readonly name: string;
+  snapshot(): unknown;          // plain data; bigint allowed (serialised with jsonReplacer)
+  restoreSnapshot(s: unknown): void;
+}
