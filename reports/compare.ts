@@ -19,7 +19,7 @@ import { bandChart, deltaForestChart } from './charts/specs.js';
 import { htmlPage, type Section } from './html/page.js';
 import { htmlTable, type Cell } from './html/table.js';
 import { esc } from './html/escape.js';
-import { fmt, fmtParam, fmtPlanck } from './html/format.js';
+import { fmt, fmtParam, fmtPct, fmtPlanck } from './html/format.js';
 import { BOOTSTRAP_RESAMPLES } from './stats.js';
 
 export interface CompareOptions { readonly outDir?: string; readonly maxSeriesPairs?: number }
@@ -77,7 +77,7 @@ function deltaHtml(pooled: readonly KpiDelta[], perPoint: readonly KpiDelta[], p
     d.kpi, d.n, fmt(d.baseMean), fmt(d.proposalMean),
     { html: `<span class="${d.meanDelta > 0 ? 'pos' : d.meanDelta < 0 ? 'neg' : ''}">${esc(fmt(d.meanDelta))}</span>` },
     d.interval ? `[${fmt(d.interval.low)}, ${fmt(d.interval.high)}]` : '—',
-    d.pctDelta === null ? '—' : `${fmt(d.pctDelta)}%`,
+    fmtPct(d.pctDelta),
   ];
   const head = ['KPI', 'pairs', 'base mean', 'proposal mean', 'mean Δ', `${Math.round(INTERVAL_LEVEL * 100)}% interval`, 'Δ % of base'];
   let html = `<p class="note">${esc(METHOD_NOTE)}</p>` + htmlTable(head, pooled.map(row));
@@ -181,7 +181,7 @@ function countBy(xs: readonly string[]): Map<string, number> {
 function textTable(pooled: readonly KpiDelta[], pairs: number): string {
   const head = ['KPI', 'pairs', 'base mean', 'proposal mean', 'mean delta', `${Math.round(INTERVAL_LEVEL * 100)}% interval`, 'delta %'];
   const rows = pooled.map((d) => [d.kpi, String(d.n), fmt(d.baseMean), fmt(d.proposalMean), fmt(d.meanDelta),
-    d.interval ? `[${fmt(d.interval.low)}, ${fmt(d.interval.high)}]` : '-', d.pctDelta === null ? '-' : `${fmt(d.pctDelta)}%`]);
+    d.interval ? `[${fmt(d.interval.low)}, ${fmt(d.interval.high)}]` : '-', d.pctDelta === null ? '-' : fmtPct(d.pctDelta)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]): string => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [`proposal - base, paired by grid point and seed (${pairs} pair${pairs === 1 ? '' : 's'})`, line(head), ...rows.map(line)].join('\n') + '\n';

@@ -22,3 +22,10 @@ export function fmtParam(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   return JSON.stringify(v) ?? String(v);
 }
+
+const PCT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/** A percentage with 3 significant digits: 0.442729 -> "0.443%". */
+export function fmtPct(n: number | null): string {
+  return n === null || !Number.isFinite(n) ? '—' : `${PCT.format(n)}%`;
+}
