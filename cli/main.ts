@@ -16,6 +16,8 @@ import { Command, CommanderError } from 'commander';
 import { isBadInput } from '../sim/runner/errors.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
+import { command as run } from './commands/run.js';
+import { command as resume } from './commands/resume.js';
 import { command as schema } from './commands/schema.js';
 import { command as report } from './commands/report.js';
 import { command as compare } from './commands/compare.js';
@@ -26,12 +28,15 @@ export interface CliCommand {
 }
 
 const COMMANDS: readonly CliCommand[] = [
+  run,
+  resume,
   schema,
   report,
   compare,
 ];
 
-export const LAB_VERSION = '0.1.0';
+import { LAB_VERSION } from '../sim/metrics/summary.js';
+export { LAB_VERSION };
 
 export function buildProgram(io: CliIO): Command {
   const program = new Command();

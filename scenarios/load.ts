@@ -9,7 +9,7 @@ import { Kind, type TSchema } from '@sinclair/typebox';
 import { Value, ValueErrorType, type ValueError } from '@sinclair/typebox/value';
 import { isMap, isScalar, isSeq, LineCounter, parse as parseYaml, parseDocument, type Node as YamlNode } from 'yaml';
 import { BadInputError } from '../sim/runner/errors.js';
-import { ScenarioSchema, type Scenario } from './schema.js';
+import { ScenarioSchema, SECTION_CHECKS, type Scenario, type ScenarioDoc } from './schema.js';
 
 export const LIBRARY_DIR = dirname(fileURLToPath(import.meta.url));
 const EXTENDS_DEPTH_MAX = 16;
@@ -277,6 +277,13 @@ function finish(doc: Plain, origins: Origins, topWhere: string, source: Scenario
   const filled = Value.Default(ScenarioSchema, structuredClone(doc)) as Plain;
   const first = Value.Errors(ScenarioSchema, filled).First();
   if (first) throw errorFor(first, origins, topWhere);
+  for (const check of SECTION_CHECKS) {
+    try { check(filled as unknown as ScenarioDoc); } catch (e) {
+      const ce = e as { name?: string; path?: string; reason?: string; allowed?: string };
+      if (ce?.name !== 'ConfigError' || typeof ce.path !== 'string') throw e;
+      throw new ScenarioError(originOf(ce.path, origins, topWhere), ce.path, ce.reason ?? 'invalid', ce.allowed);
+    }
+  }
   const frozen = deepFreeze(filled) as unknown as Scenario;
   SOURCES.set(frozen, source);
   ORIGINS.set(frozen, origins);

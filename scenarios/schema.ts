@@ -6,12 +6,25 @@
 // import it here, and add it to SECTIONS. Sections that do not exist yet are simply absent (no placeholders).
 
 import { Type, type Static, type TSchema, type TObject } from '@sinclair/typebox';
-import { workloadSection } from '../sim/runner/workload-config.js';
+import { chainSection, chainFromScenario } from '../protocol/chain-config.js';
+import { balancesSection, balancesFromScenario } from '../protocol/pallets/balances/config.js';
+import { workloadSection, workloadFromScenario } from '../sim/runner/workload-config.js';
 
 /** Sections contributed by subsystem owners, keyed by their top-level scenario name. */
 export const SECTIONS = {
+  chain: chainSection,
+  balances: balancesSection,
   workload: workloadSection,
 } as const satisfies Record<string, TObject>;
+
+/**
+ * Semantic checks run after schema validation (cross-field rules, exact amount parsing): each section's
+ * fromScenario, which throws ConfigError(path, reason, allowed); the loader turns that into file:line errors.
+ */
+export const SECTION_CHECKS: ReadonlyArray<(s: ScenarioDoc) => void> = [
+  (s) => { balancesFromScenario(s.balances, chainFromScenario(s.chain)); },
+  (s) => { workloadFromScenario(s.workload, chainFromScenario(s.chain).tokenDecimals); },
+];
 
 /** A 64-bit root seed: a decimal string/integer, or 0x-prefixed hex. */
 export const SeedSchema = Type.Union([

@@ -3,6 +3,8 @@
 // population of plain accounts that each send signed transfer_keep_alive extrinsics at seeded random times.
 
 import { Type, type Static } from '@sinclair/typebox';
+import { parseAmount } from '../../protocol/chain-config.js';
+import type { Planck } from '../../protocol/primitives/units.js';
 
 /** A non-negative BAI amount: a decimal string ("0.01") or a number, parsed exactly (units.parseTokenAmount). */
 export const TokenAmountSchema = (description: string, def: string) => Type.Union([
@@ -48,3 +50,19 @@ export const workloadSection = Type.Object({
 }, { additionalProperties: false, description: 'Built-in workload of the runner (replaced by sim/agents).' });
 
 export type WorkloadSection = Static<typeof workloadSection>;
+
+export interface WorkloadAmounts {
+  readonly accountBalance: Planck; readonly validatorBond: Planck; readonly validatorBalance: Planck;
+  readonly nominatorBond: Planck; readonly nominatorBalance: Planck;
+}
+
+/** Exact planck amounts of the section; throws ConfigError naming the path (e.g. too many decimals). */
+export function workloadFromScenario(w: WorkloadSection, decimals: number): WorkloadAmounts {
+  return {
+    accountBalance: parseAmount('workload.accountBalance', w.accountBalance, decimals),
+    validatorBond: parseAmount('workload.validatorBond', w.validatorBond, decimals),
+    validatorBalance: parseAmount('workload.validatorBalance', w.validatorBalance, decimals),
+    nominatorBond: parseAmount('workload.nominatorBond', w.nominatorBond, decimals),
+    nominatorBalance: parseAmount('workload.nominatorBalance', w.nominatorBalance, decimals),
+  };
+}

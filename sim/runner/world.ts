@@ -1,0 +1,150 @@
+// The World: engine + chain + block production + workload + metrics, wired for one run.
+//
+// Time: block n (n >= 1) is produced at tick (n - 1) * blockTimeMs by the event kind `chain.block`. Each block:
+// author from the AuthorshipSource -> initializeBlock -> extrinsics from the mempool (oldest first, until the
+// chain reports the block full) -> finalizeBlock -> invariant oracles (chain.checkInvariants) -> metrics -> block
+// hooks. Day d (1-based) covers ticks [(d-1)·day, d·day); at its end the runner folds the state root into the trace.
+
+import { Engine, EventClass, type TraceLogOptions } from '../engine/index.js';
+import type { AccountId } from '../../protocol/primitives/units.js';
+import { Collector } from '../metrics/collector.js';
+import type { KpiSource } from '../metrics/kpi.js';
+import { EconomicsSource, type EconomicsReads, type RewardTally } from '../metrics/kpis/economics.js';
+import type { Scenario } from '../../scenarios/schema.js';
+import { RotationAuthorship, type AuthorshipSource } from './authorship.js';
+import type { Chain, ChainEvent, ChainReads, GenesisSpec } from './chain.js';
+import { Mempool } from './mempool.js';
+import { Workload, workloadGenesis } from './workload.js';
+
+export const MEMPOOL_CAPACITY = 1_000_000;
+/** Safety bound on extrinsics per block; the chain's weight limit normally stops a block first. */
+export const BLOCK_EXTRINSICS_MAX = 100_000;
+
+/** Everything chain-specific the world needs: built by a ChainFactory from the scenario and the genesis. */
+export interface ChainBinding {
+  readonly chain: Chain;
+  readonly reads: ChainReads;
+  readonly economics: EconomicsReads;
+  readonly token: { readonly symbol: string; readonly decimals: number };
+  readonly blockTimeMs: number;
+  /** Classify a block's events into validator / nominator rewards (for the yield KPIs). */
+  rewards(events: readonly ChainEvent[]): RewardTally;
+  /** True when `error` of applyExtrinsic means "block full": the extrinsic stays in the pool for the next block. */
+  isBlockFull(error: { pallet: string; error: string }): boolean;
+  /** Extra KPI sources of this chain (consensus, marketplace...). */
+  readonly kpiSources?: readonly KpiSource[];
+}
+
+export type ChainFactory = (scenario: Scenario, genesis: GenesisSpec, decimals: number) => ChainBinding;
+
+export interface WorldOptions {
+  readonly seed: bigint;
+  readonly chainFactory: ChainFactory;
+  readonly traceLog?: TraceLogOptions | null;
+  /** Replace block authorship (consensus). Default: rotation among the active validators. */
+  readonly authorship?: (world: World) => AuthorshipSource;
+}
+
+export class World {
+  readonly engine: Engine;
+  readonly chain: Chain;
+  readonly binding: ChainBinding;
+  readonly mempool = new Mempool(MEMPOOL_CAPACITY);
+  readonly workload: Workload;
+  readonly authorship: AuthorshipSource;
+  readonly collector: Collector;
+  readonly economics: EconomicsSource;
+  blockNumber = 0;
+  extrinsicsApplied = 0;
+  extrinsicsFailed = 0;
+  private readonly blockKind: number;
+
+  constructor(readonly scenario: Scenario, opts: WorldOptions) {
+    this.engine = new Engine({ seed: opts.seed, traceLog: opts.traceLog ?? null });
+    const decimals = tokenDecimalsOf(scenario);
+    const genesis = workloadGenesis(scenario.workload, decimals, this.engine);
+    this.binding = opts.chainFactory(scenario, genesis, decimals);
+    this.chain = this.binding.chain;
+    this.workload = new Workload(scenario.workload, this.engine, this.binding.reads, this.mempool);
+    this.blockKind = this.engine.defineKind('chain.block', () => this.produceBlock());
+    const fallback: AccountId = genesis.validators[0]?.stash ?? 'author/0';
+    this.authorship = opts.authorship?.(this) ?? new RotationAuthorship(() => this.binding.reads.activeValidators(), fallback);
+    this.economics = new EconomicsSource(this.binding.economics, () => this.engine.nowMs());
+    this.collector = new Collector([this.economics, ...(this.binding.kpiSources ?? [])], decimals);
+  }
+
+  /** Schedule the first block and the workload (fresh runs; a resumed run restores the queue instead). */
+  start(): void {
+    this.engine.schedule(0, EventClass.Block, 0, this.blockKind, 0);
+    this.workload.start();
+  }
+
+  private produceBlock(): void {
+    const n = this.blockNumber + 1;
+    const now = this.engine.nowMs();
+    const author = this.authorship.authorFor(n, now);
+    if (author !== null) {
+      this.chain.initializeBlock(n, author, now);
+      this.applyPending();
+      this.chain.finalizeBlock();
+      this.blockNumber = n;
+      // Oracles after every block: conservation and no negatives; an InvariantError fails the run loudly.
+      this.chain.checkInvariants();
+      const events = this.chain.drainEvents();
+      this.economics.addRewards(this.binding.rewards(events));
+      this.collector.afterBlock(n);
+      this.engine.notifyBlock(n);
+    }
+    this.engine.scheduleIn(this.binding.blockTimeMs, EventClass.Block, 0, this.blockKind, 0);
+  }
+
+  private applyPending(): void {
+    for (let i = 0; i < BLOCK_EXTRINSICS_MAX && this.mempool.size > 0; i++) {
+      const xt = this.mempool.peek()!;
+      const r = this.chain.applyExtrinsic(xt);
+      if (!r.ok && r.error && this.binding.isBlockFull(r.error)) return; // stays for the next block
+      this.mempool.shift();
+      if (r.ok) this.extrinsicsApplied++; else this.extrinsicsFailed++;
+    }
+  }
+
+  snapshot(): unknown {
+    return {
+      blockNumber: this.blockNumber,
+      extrinsicsApplied: this.extrinsicsApplied,
+      extrinsicsFailed: this.extrinsicsFailed,
+      chain: this.chain.snapshot(),
+      mempool: this.mempool.snapshot(),
+      workload: this.workload.snapshot(),
+      authorship: this.authorship.snapshot(),
+      collector: this.collector.snapshot(),
+    };
+  }
+
+  restoreSnapshot(s: unknown): void {
+    const w = s as ReturnType<World['snapshotShape']>;
+    if (w === null || typeof w !== 'object' || !Number.isSafeInteger(w.blockNumber)) throw new Error('world snapshot: malformed');
+    this.blockNumber = w.blockNumber;
+    this.extrinsicsApplied = w.extrinsicsApplied;
+    this.extrinsicsFailed = w.extrinsicsFailed;
+    this.chain.restoreSnapshot(w.chain);
+    this.mempool.restoreSnapshot(w.mempool);
+    this.workload.restoreSnapshot(w.workload);
+    this.authorship.restoreSnapshot(w.authorship);
+    this.collector.restoreSnapshot(w.collector);
+  }
+
+  private snapshotShape() {
+    return {} as {
+      blockNumber: number; extrinsicsApplied: number; extrinsicsFailed: number; chain: unknown;
+      mempool: Parameters<Mempool['restoreSnapshot']>[0]; workload: Parameters<Workload['restoreSnapshot']>[0];
+      authorship: unknown; collector: unknown;
+    };
+  }
+}
+
+/** Token decimals of a scenario: `chain.tokenDecimals` when the chain section exists, else 18 (CONTRACTS.md). */
+export function tokenDecimalsOf(s: Scenario): number {
+  const chain = (s as { chain?: { tokenDecimals?: number } }).chain;
+  return chain?.tokenDecimals ?? 18;
+}
