@@ -59,7 +59,7 @@ export function analyze(table: Table, s: SensitivityInput): Record<string, unkno
       trajectories: d.r,
       levels: d.levels,
       note: 'mu, mu* and sigma are in KPI units per full parameter range (unit-scale elementary effects); rank by mu*',
-      ranking: indices,
+      indices,
       effects,
       pointMeans: y,
     };
@@ -71,7 +71,7 @@ export function analyze(table: Table, s: SensitivityInput): Record<string, unkno
     ...base,
     samples: d.n,
     note: 'S1 first-order (Saltelli 2010), ST total-order (Jansen); conf = 95% bootstrap half-width; rank by ST',
-    ranking,
+    indices: ranking,
     pointMeans: y,
   };
 }
