@@ -89,3 +89,31 @@ export function parseInteger(path: string, v: unknown, min: number, max = Number
 }
 
 export type { TSchema };
+
+/** Shortest exact decimal text of a JS number ("7.5e-5" -> "0.000075"), so scenario numbers parse without binary
+ * float artefacts (0.1 -> "0.1", never 0.1000000000000000055...). */
+export function decimalText(x: number): string {
+  const s = String(x);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, w, f = '', e] = m;
+  const digits = w! + f;
+  const point = w!.length + Number(e);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** Parse a non-negative number into FixedU128 inner (x * 10^18, truncated past 18 decimals). */
+export function parseFixedU128(path: string, v: unknown): bigint {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ConfigError(path, `not a non-negative number: ${JSON.stringify(v)}`, '>= 0');
+  const t = decimalText(v);
+  const [w, f = ''] = t.split('.');
+  return BigInt(w!) * 10n ** 18n + BigInt((f + '0'.repeat(18)).slice(0, 18));
+}
+
+/** Parse a fraction in [0, 1] into Perquintill parts exactly from its decimal text. */
+export function parsePerquintill(path: string, v: unknown): bigint {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1) throw new ConfigError(path, `fraction out of range: ${JSON.stringify(v)}`, 'a number in [0, 1]');
+  return parseFixedU128(path, v); // Perquintill accuracy == FixedU128 DIV == 10^18
+}

@@ -1,0 +1,34 @@
+// TargetedFeeAdjustment::convert (SUBSTRATE.md §2.2), in FixedU128 exactly as sp_runtime/frame's
+// `TargetedFeeAdjustment` does it: only ref_time is modelled (the relay chain's proof size is unlimited,
+// so ref_time is always the limiting dimension).
+import { FIXED_DIV, fixedFromRational, fixedMul, fixedAdd, fixedSub, type FixedU128 } from '../../primitives/fixed.js';
+import { PERQUINTILL, mulRound } from '../../primitives/perthing.js';
+
+export interface MultiplierParams {
+  readonly normalMaxWeight: bigint;
+  readonly targetFullnessPerquintill: bigint;
+  readonly adjustmentVariable: FixedU128;
+  readonly minMultiplier: FixedU128;
+  readonly maxMultiplier: FixedU128;
+}
+
+/** next = prev ± (v·diff ± v²/2·diff²)·prev, clamped to [M, X]; `normalWeight` is the block's Normal weight. */
+export function nextFeeMultiplier(previous: FixedU128, normalWeight: bigint, p: MultiplierParams): FixedU128 {
+  const prev = previous > p.minMultiplier ? previous : p.minMultiplier;
+  const maxDim = p.normalMaxWeight;
+  const used = normalWeight < maxDim ? normalWeight : maxDim;
+  const target = mulRound(PERQUINTILL, p.targetFullnessPerquintill, maxDim); // Perquintill * u64 rounds to nearest
+  const positive = used >= target;
+  const diffAbs = positive ? used - target : target - used;
+  const diff = fixedFromRational(diffAbs, maxDim > 0n ? maxDim : 1n);
+  const diffSquared = fixedMul(diff, diff);
+  const vSquared2 = fixedMul(p.adjustmentVariable, p.adjustmentVariable) / 2n; // FixedU128 / saturating_from_integer(2)
+  const firstTerm = fixedMul(p.adjustmentVariable, diff);
+  const secondTerm = fixedMul(vSquared2, diffSquared);
+  const next = positive
+    ? fixedAdd(prev, fixedMul(fixedAdd(firstTerm, secondTerm), prev))
+    : fixedSub(prev, fixedMul(fixedSub(firstTerm, secondTerm), prev));
+  return next < p.minMultiplier ? p.minMultiplier : next > p.maxMultiplier ? p.maxMultiplier : next;
+}
+
+export const MULTIPLIER_ONE = FIXED_DIV;

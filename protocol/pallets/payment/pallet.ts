@@ -1,0 +1,99 @@
+// pallet_transaction_payment: charge (withdraw with Preserve, so fees never reap), split (burn / author /
+// treasury by Perbill, remainder to the author; tips 100% to the author), and the per-block multiplier update.
+// The lab declares call weights up front and models no post-dispatch refund (actual weight == declared weight).
+
+import type { Journal } from '../../primitives/storage.js';
+import type { EventBuffer } from '../../primitives/events.js';
+import type { AccountId, Planck } from '../../primitives/units.js';
+import { ok, assert, type DispatchResult } from '../../primitives/dispatch.js';
+import { PERBILL, mulFloor } from '../../primitives/perthing.js';
+import { fixedMulInt, type FixedU128 } from '../../primitives/fixed.js';
+import type { Balances } from '../balances/index.js';
+import type { PaymentConfig } from './config.js';
+import { PaymentStorage, EMPTY_POT, type FeeStats } from './storage.js';
+import { weightToFee } from './fee.js';
+import { nextFeeMultiplier } from './multiplier.js';
+import { fail } from './errors.js';
+import { paymentEvents as E } from './events.js';
+
+export interface BlockUsage { normalWeight: bigint; lengthBytes: number; extrinsics: number }
+
+export class Payment {
+  readonly storage: PaymentStorage;
+  /** weight→fee of ExtrinsicBaseWeight: the base fee, constant for a config. */
+  readonly baseFeePlanck: Planck;
+  /** Usage of the block being built (reset by onInitialize). Not journaled: it changes only after a successful charge. */
+  readonly usage: BlockUsage = { normalWeight: 0n, lengthBytes: 0, extrinsics: 0 };
+
+  constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
+              readonly config: PaymentConfig, private readonly treasuryAccount: AccountId) {
+    this.storage = new PaymentStorage(journal, config.initialMultiplier);
+    this.baseFeePlanck = weightToFee(config, config.extrinsicBaseWeight);
+  }
+
+  multiplier(): FixedU128 { return this.storage.nextFeeMultiplier.get(); }
+  stats(): FeeStats { return this.storage.stats.get(); }
+
+  /** Inclusion fee (base + length + multiplier × weight fee) for a call of `weight`, encoded length `lengthBytes`. */
+  inclusionFee(lengthBytes: number, weight: bigint): Planck {
+    const c = this.config;
+    const capped = weight < c.maxBlockWeight ? weight : c.maxBlockWeight;
+    return this.baseFeePlanck + BigInt(lengthBytes) * c.lengthFeePerBytePlanck
+      + fixedMulInt(this.storage.nextFeeMultiplier.get(), weightToFee(c, capped));
+  }
+
+  onInitialize(): void {
+    this.usage.normalWeight = 0n; this.usage.lengthBytes = 0; this.usage.extrinsics = 0;
+  }
+
+  /** CheckWeight: would this extrinsic fit in the Normal class of the current block? */
+  fits(lengthBytes: number, weight: bigint): boolean {
+    const total = weight + this.config.extrinsicBaseWeight;
+    return this.usage.normalWeight + total <= this.config.normalMaxWeight
+      && this.usage.lengthBytes + lengthBytes <= this.config.normalMaxLengthBytes;
+  }
+
+  /**
+   * Pre-dispatch: validate and withdraw fee + tip from `who` (Preserve), split into the block's fee pot, count the
+   * block usage. An error here means the extrinsic is invalid: nothing changed.
+   */
+  charge(who: AccountId, lengthBytes: number, weight: bigint, tip: Planck): DispatchResult<Planck> {
+    if (typeof tip !== 'bigint' || tip < 0n) return fail('InvalidTip');
+    if (!this.fits(lengthBytes, weight)) return fail('ExhaustsResources');
+    const fee = this.inclusionFee(lengthBytes, weight);
+    const w = this.balances.withdraw(who, fee + tip, 'Preserve', 'Polite');
+    if (!w.ok) return fail('InabilityToPayFees');
+    const split = this.config.split;
+    const burn = mulFloor(PERBILL, split.burn, fee);
+    const treasury = mulFloor(PERBILL, split.treasury, fee);
+    const author = fee - burn - treasury + tip; // remainder of the split to the author, plus the whole tip
+    const p = this.storage.pot.get();
+    this.storage.pot.set({ burn: p.burn + burn, author: p.author + author, treasury: p.treasury + treasury });
+    const s = this.storage.stats.get();
+    this.storage.stats.set({ ...s, feesPaid: s.feesPaid + fee, tipsPaid: s.tipsPaid + tip, extrinsics: s.extrinsics + 1 });
+    this.usage.normalWeight += weight + this.config.extrinsicBaseWeight;
+    this.usage.lengthBytes += lengthBytes;
+    this.usage.extrinsics++;
+    this.events.push(E.transactionFeePaid(who, fee + tip, tip));
+    return ok(fee + tip);
+  }
+
+  /** End of block: resolve the pot (author share to `author`, or burned if the author can't receive it), then
+   * update NextFeeMultiplier from this block's Normal weight. */
+  onFinalize(author: AccountId | null): void {
+    const p = this.storage.pot.get();
+    if (p !== EMPTY_POT) {
+      this.balances.burnCredit(p.burn);
+      const toTreasury = this.balances.resolveCredit(this.treasuryAccount, p.treasury);
+      const toAuthor = author === null ? 0n : this.balances.resolveCredit(author, p.author);
+      if (author === null) this.balances.burnCredit(p.author);
+      const s = this.storage.stats.get();
+      this.storage.stats.set({ ...s, feesBurned: s.feesBurned + p.burn + (p.author - toAuthor) + (p.treasury - toTreasury),
+        feesToAuthors: s.feesToAuthors + toAuthor, feesToTreasury: s.feesToTreasury + toTreasury });
+      this.storage.pot.set(EMPTY_POT);
+    }
+    const m = this.storage.nextFeeMultiplier;
+    m.set(nextFeeMultiplier(m.get(), this.usage.normalWeight, this.config));
+    assert(this.storage.pot.get() === EMPTY_POT, 'payment: fee pot not empty after finalize');
+  }
+}

@@ -1,0 +1,303 @@
+// The runtime: composes the pallets over one Journal and one event buffer (CONTRACTS.md "Runtime API").
+// Block lifecycle: initializeBlock (emissions, treasury spend period, era work) -> applyExtrinsic* (fee charged with
+// Preserve, call dispatched transactionally) -> finalizeBlock (fee pot resolved, fee multiplier updated).
+// Staking and marketplace engineers add their pallets in the MARKED sections (`// --- staking ---`, `// --- marketplace ---`).
+
+import { Journal, stateRoot, type RootItem, type Snapshotable } from './primitives/storage.js';
+import { EventBuffer, type RuntimeEvent } from './primitives/events.js';
+import { err, assert, type DispatchResult } from './primitives/dispatch.js';
+import { signed, ROOT, type Origin } from './primitives/origin.js';
+import type { AccountId, BlockNumber, Ms, Planck } from './primitives/units.js';
+import type { FixedU128 } from './primitives/fixed.js';
+import { chainFromScenario, type ChainConfig, type ChainSection } from './chain-config.js';
+import { TREASURY_ACCOUNT, GRANT_POOL_ACCOUNT, PALLET_ACCOUNTS } from './accounts.js';
+import { Balances, balancesFromScenario, dispatchBalances, BALANCES_CALL_WEIGHTS, type BalancesCall, type BalancesConfig, type BalancesSection } from './pallets/balances/index.js';
+import { Payment, feesFromScenario, type PaymentConfig, type FeesSection } from './pallets/payment/index.js';
+import { Emissions, emissionsFromScenario, type EmissionsConfig, type EmissionsSection, type EmittedTo } from './pallets/emissions/index.js';
+import { Treasury, treasuryFromScenario, TREASURY_CALL_WEIGHTS, type TreasuryCall, type TreasuryConfig, type TreasurySection } from './pallets/treasury/index.js';
+// --- staking ---
+// --- marketplace ---
+
+/** Every dispatchable call: a discriminated union on (pallet, name). */
+export type Call =
+  | BalancesCall
+  | TreasuryCall
+  // --- staking ---
+  // --- marketplace ---
+  ;
+
+export interface Extrinsic {
+  readonly signer: AccountId;
+  readonly call: Call;
+  readonly tip?: Planck;
+  /** Encoded length in bytes (drives the length fee and block length limit). */
+  readonly lengthBytes: number;
+}
+
+export interface RuntimeConfig {
+  readonly chain: ChainConfig;
+  readonly balances: BalancesConfig;
+  readonly fees: PaymentConfig;
+  readonly emissions: EmissionsConfig;
+  readonly treasury: TreasuryConfig;
+  // --- staking ---
+  // --- marketplace ---
+}
+
+/** The validated scenario sections this runtime reads (cli-runner passes the Scenario object). */
+export interface RuntimeScenario {
+  readonly chain?: Partial<ChainSection>;
+  readonly balances?: Partial<BalancesSection>;
+  readonly fees?: Partial<FeesSection>;
+  readonly emissions?: Partial<EmissionsSection>;
+  readonly treasury?: Partial<TreasurySection>;
+  // --- staking ---
+  // --- marketplace ---
+}
+
+export function runtimeConfigFromScenario(s: RuntimeScenario): RuntimeConfig {
+  const chain = chainFromScenario(s.chain ?? {});
+  return {
+    chain,
+    balances: balancesFromScenario(s.balances ?? {}, chain),
+    fees: feesFromScenario((s.fees ?? {}) as never, chain),
+    emissions: emissionsFromScenario((s.emissions ?? {}) as never, chain),
+    treasury: treasuryFromScenario(s.treasury ?? {}, chain),
+    // --- staking ---
+    // --- marketplace ---
+  };
+}
+
+export interface Genesis {
+  /** Endowed accounts (free balance); pallet accounts additionally get ED automatically. */
+  readonly endowed: ReadonlyArray<{ readonly who: AccountId; readonly amountPlanck: Planck }>;
+  // --- staking ---
+  // --- marketplace ---
+}
+
+export interface BlockOutcome {
+  readonly blockNumber: BlockNumber;
+  readonly author: AccountId;
+  readonly normalWeight: bigint;
+  readonly lengthBytes: number;
+  readonly extrinsics: number;
+  readonly nextFeeMultiplier: FixedU128;
+}
+
+export interface RuntimeStats {
+  readonly totalIssuance: Planck;
+  readonly genesisIssuance: Planck;
+  readonly minted: Planck;          // after genesis: emissions, staking payouts, ...
+  readonly burned: Planck;          // fee burn, dust, explicit burns, treasury burn, slashes burned
+  readonly feesPaid: Planck;        // inclusion fees, excluding tips
+  readonly tipsPaid: Planck;
+  readonly feesBurned: Planck;
+  readonly feesToAuthors: Planck;
+  readonly feesToTreasury: Planck;
+  readonly emittedTo: EmittedTo;
+  readonly treasurySpent: Planck;
+  readonly treasuryBurned: Planck;
+  readonly extrinsics: number;
+  readonly failedExtrinsics: number;
+}
+
+const INVALID_PALLET = 'payment'; // transaction-validity errors: the extrinsic was not included, nothing charged
+
+/** True when applyExtrinsic rejected the extrinsic before inclusion (no fee charged, state untouched). */
+export function isInvalidTransaction(r: DispatchResult<unknown>): boolean { return !r.ok && r.error.pallet === INVALID_PALLET; }
+
+type Phase = 'idle' | 'building';
+
+export class Runtime {
+  readonly journal = new Journal();
+  readonly events = new EventBuffer(this.journal);
+  readonly balances: Balances;
+  readonly payment: Payment;
+  readonly emissions: Emissions;
+  readonly treasury: Treasury;
+  // --- staking ---
+  // --- marketplace ---
+
+  private readonly rootItems: RootItem[] = [];
+  private readonly snapItems: Snapshotable[] = [];
+  private phase: Phase = 'idle';
+  private blockNumber: BlockNumber = 0;
+  private author: AccountId = '';
+  private nowMs: Ms = 0;
+  private genesisIssuance: Planck = 0n;
+  private failedExtrinsics = 0;
+
+  constructor(readonly config: RuntimeConfig, genesis: Genesis) {
+    const j = this.journal, ev = this.events;
+    this.balances = new Balances(j, ev, config.balances);
+    this.payment = new Payment(j, ev, this.balances, config.fees, TREASURY_ACCOUNT);
+    this.treasury = new Treasury(j, ev, this.balances, config.treasury, TREASURY_ACCOUNT);
+    this.register(this.balances.storage, this.payment.storage, this.treasury.storage);
+    // --- staking ---
+    // --- marketplace ---
+    this.applyGenesis(genesis);
+    this.emissions = new Emissions(j, ev, this.balances, config.emissions,
+      { treasury: TREASURY_ACCOUNT, grantPool: GRANT_POOL_ACCOUNT }, this.genesisIssuance);
+    this.register(this.emissions.storage);
+  }
+
+  private register(...stores: Array<{ rootItems(): RootItem[]; snapshotItems(): Snapshotable[] }>): void {
+    for (const s of stores) { this.rootItems.push(...s.rootItems()); this.snapItems.push(...s.snapshotItems()); }
+  }
+
+  private applyGenesis(g: Genesis): void {
+    const ed = this.config.balances.existentialDepositPlanck;
+    for (const who of PALLET_ACCOUNTS) this.mustMint(who, ed, 'pallet account');
+    const seen = new Set<AccountId>();
+    for (const e of g.endowed) {
+      assert(!seen.has(e.who), `genesis: ${e.who} endowed twice`);
+      seen.add(e.who);
+      this.mustMint(e.who, e.amountPlanck, 'endowment');
+    }
+    // --- staking ---
+    // --- marketplace ---
+    this.genesisIssuance = this.balances.totalIssuance();
+    this.balances.storage.minted.set(0n); // stats count what happens after genesis
+    this.events.drain();
+  }
+
+  private mustMint(who: AccountId, amount: Planck, what: string): void {
+    const r = this.balances.mint(who, amount);
+    assert(r.ok, `genesis: ${what} ${who} of ${amount} planck rejected (${r.ok ? '' : r.error.error}; ED is ${this.config.balances.existentialDepositPlanck})`);
+  }
+
+  // ------------------------------------------------------------------ block lifecycle
+
+  get currentBlock(): BlockNumber { return this.blockNumber; }
+  get currentAuthor(): AccountId { return this.author; }
+  get timestampMs(): Ms { return this.nowMs; }
+
+  initializeBlock(blockNumber: BlockNumber, author: AccountId, timestampMs: Ms): void {
+    assert(this.phase === 'idle', 'runtime: initializeBlock while a block is open');
+    assert(blockNumber === this.blockNumber + 1, `runtime: block ${blockNumber} after ${this.blockNumber}`);
+    assert(timestampMs >= this.nowMs, 'runtime: timestamp went backwards');
+    this.phase = 'building';
+    this.blockNumber = blockNumber; this.author = author; this.nowMs = timestampMs;
+    this.payment.onInitialize();
+    this.emissions.onInitialize(blockNumber);
+    this.treasury.onInitialize(blockNumber);
+    // --- staking ---  (session/era transitions; at era end: staking calls emissions.onEraEnd(era, totalStaked, eraMs))
+    // --- marketplace ---
+  }
+
+  /** Charge fee + tip (Preserve: never reaps), then dispatch the call transactionally. Errors from pallet 'payment'
+   * mean the extrinsic is invalid (not included, nothing charged); other errors: included, fee kept, call rolled back. */
+  applyExtrinsic(xt: Extrinsic): DispatchResult {
+    assert(this.phase === 'building', 'runtime: applyExtrinsic outside a block');
+    const weight = callWeight(xt.call);
+    if (weight === undefined) return err('system', 'CallFiltered');
+    const charged = this.payment.charge(xt.signer, xt.lengthBytes, weight, xt.tip ?? 0n);
+    if (!charged.ok) return charged;
+    const origin = signed(xt.signer);
+    const r = this.journal.transactional(() => this.dispatch(origin, xt.call));
+    if (!r.ok) {
+      this.failedExtrinsics++;
+      this.events.push({ pallet: 'system', name: 'ExtrinsicFailed', data: { who: xt.signer, error: r.error } });
+    }
+    return r;
+  }
+
+  /** A Root call (the lab's governance stand-in, e.g. treasury.spend): no fee, transactional. */
+  applyRootCall(call: Call): DispatchResult {
+    return this.journal.transactional(() => this.dispatch(ROOT, call));
+  }
+
+  finalizeBlock(): BlockOutcome {
+    assert(this.phase === 'building', 'runtime: finalizeBlock without initializeBlock');
+    const u = this.payment.usage;
+    const outcome = { blockNumber: this.blockNumber, author: this.author, normalWeight: u.normalWeight,
+      lengthBytes: u.lengthBytes, extrinsics: u.extrinsics, nextFeeMultiplier: 0n };
+    // --- staking ---  (era points for this.author)
+    // --- marketplace ---
+    this.payment.onFinalize(this.author === '' ? null : this.author);
+    this.phase = 'idle';
+    return { ...outcome, nextFeeMultiplier: this.payment.multiplier() };
+  }
+
+  private dispatch(origin: Origin, call: Call): DispatchResult {
+    switch (call.pallet) {
+      case 'balances': return dispatchBalances(this.balances, origin, call);
+      case 'treasury': return this.treasury.dispatch(origin, call);
+      // --- staking ---
+      // --- marketplace ---
+      default: return err('system', 'CallFiltered');
+    }
+  }
+
+  // ------------------------------------------------------------------ state, invariants, events, snapshots
+
+  /** blake2-256 over every storage item's canonical encoding (O(state): day/era boundaries and tests only). */
+  stateRoot(): Uint8Array { return stateRoot(this.rootItems); }
+
+  /** Conservation and sanity; throws InvariantError. Call between blocks. */
+  checkInvariants(): void {
+    assert(this.phase === 'idle', 'runtime: checkInvariants inside a block');
+    this.balances.checkInvariants();
+    const s = this.balances.storage;
+    assert(this.genesisIssuance + s.minted.get() - s.burned.get() === s.totalIssuance.get(),
+      'runtime: genesis + minted − burned != total issuance');
+    this.emissions.checkInvariants();
+    // --- staking ---
+    // --- marketplace ---
+  }
+
+  drainEvents(): RuntimeEvent[] { return this.events.drain(); }
+
+  get stats(): RuntimeStats {
+    const b = this.balances.storage, f = this.payment.stats(), t = this.treasury.storage;
+    return {
+      totalIssuance: b.totalIssuance.get(), genesisIssuance: this.genesisIssuance,
+      minted: b.minted.get(), burned: b.burned.get(),
+      feesPaid: f.feesPaid, tipsPaid: f.tipsPaid, feesBurned: f.feesBurned, feesToAuthors: f.feesToAuthors, feesToTreasury: f.feesToTreasury,
+      emittedTo: this.emissions.emittedTo(),
+      treasurySpent: t.spent.get(), treasuryBurned: t.burned.get(),
+      extrinsics: f.extrinsics, failedExtrinsics: this.failedExtrinsics,
+    };
+  }
+
+  /** Plain data (bigint allowed; serialise with jsonReplacer). Only between blocks. */
+  snapshot(): RuntimeSnapshot {
+    assert(this.phase === 'idle' && !this.journal.active, 'runtime: snapshot inside a block');
+    const items: Record<string, unknown> = {};
+    for (const it of this.snapItems) items[it.name] = it.snapshot();
+    return { blockNumber: this.blockNumber, author: this.author, nowMs: this.nowMs,
+      genesisIssuance: this.genesisIssuance, failedExtrinsics: this.failedExtrinsics, items };
+  }
+
+  restoreSnapshot(s: RuntimeSnapshot): void {
+    assert(this.phase === 'idle' && !this.journal.active, 'runtime: restore inside a block');
+    for (const it of this.snapItems) {
+      assert(it.name in s.items, `runtime snapshot: missing item ${it.name}`);
+      it.restoreSnapshot(s.items[it.name]);
+    }
+    this.blockNumber = s.blockNumber; this.author = s.author; this.nowMs = s.nowMs;
+    this.genesisIssuance = s.genesisIssuance; this.failedExtrinsics = s.failedExtrinsics;
+    this.events.drain();
+  }
+}
+
+export interface RuntimeSnapshot {
+  readonly blockNumber: BlockNumber;
+  readonly author: AccountId;
+  readonly nowMs: Ms;
+  readonly genesisIssuance: Planck;
+  readonly failedExtrinsics: number;
+  readonly items: Record<string, unknown>;
+}
+
+/** Declared ref_time weight of a call (charged in full: no post-dispatch refund modelled). */
+export function callWeight(call: Call): bigint | undefined {
+  switch (call.pallet) {
+    case 'balances': return BALANCES_CALL_WEIGHTS[call.name];
+    case 'treasury': return TREASURY_CALL_WEIGHTS[call.name];
+    // --- staking ---
+    // --- marketplace ---
+    default: return undefined;
+  }
+}
+
