@@ -132,3 +132,13 @@ describe('scenarios/schema.json', () => {
     expect(readFileSync('scenarios/schema.json', 'utf8')).toBe(scenarioJsonSchemaText());
   });
 });
+
+describe('semantic checks (pallet fromScenario)', () => {
+  it('maps a ConfigError to the file:line that set the value', () => {
+    const p = file('amount.yaml', 'name: a\nworkload:\n  accounts: 2\n  accountBalance: "0.0000000000000000001"\n');
+    const e = errorOf(() => loadScenario(p));
+    expect(e.message).toMatch(new RegExp(`^${shown(p)}:4: workload\\.accountBalance: more than 18 decimals`));
+    const ed = errorOf(() => loadScenario('baseline', ['chain.existentialDeposit=0']));
+    expect(ed.message).toBe('--set chain.existentialDeposit=0: chain.existentialDeposit: must be positive (Substrate requires ED > 0) (allowed: > 0)');
+  });
+});
