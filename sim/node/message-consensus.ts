@@ -1,0 +1,524 @@
+// Message-level consensus: every validator is a node that authors BABE blocks on its own best chain, gossips
+// blocks and GRANDPA votes through the Network port, syncs missing ancestors on request, and finalizes on
+// supermajority precommits. Faults (partition, crash/restart, loss, latency, clock skew, withheld votes) are applied
+// per slot from the schedule; byzantine validators equivocate. The observer runs the oracles on every finalization.
+//
+// Documented simplifications (SUBSTRATE.md §4 names what the real protocol does):
+// - A GRANDPA round starts only when the node's vote target is above its finalized block: idle rounds that would
+//   finalize nothing are skipped (they change no state and would only multiply messages).
+// - Round base = the node's last finalized block (not the previous round's estimate).
+// - Catch-up: a node that receives a vote for a round it has completed answers with its last commit; a node stuck
+//   in a round re-gossips its votes every `rebroadcastMs` (stands for neighbour packets and catch-up requests).
+// - The transaction pool is shared (extrinsics gossip much faster than blocks are made); each author excludes the
+//   extrinsics already on its chain above finality.
+// - Blocks from future slots (clock skew) are accepted, not held.
+import {
+  BabeEquivocationDetector, BlockTree, epochRandomness, primaryThresholdCached, secondaryAuthorIndex, vrfOutput,
+  voteTarget, type BlockHeader, type BlockId, type ConsensusConfig,
+} from '../../protocol/pallets/consensus/index.js';
+import { effectiveThreshold } from '../../protocol/pallets/consensus/config.js';
+import { assert } from '../../protocol/primitives/dispatch.js';
+import { EventClass, type Engine, type RngStream } from '../engine/index.js';
+import type { Network } from '../ports/network.js';
+import { GENESIS_COMMITMENT, commitBlock, type Commitment } from './commitment.js';
+import { activeAt, fractionGroup, type FaultEvent, type FaultSchedule } from './faults.js';
+import type { Mempool } from './mempool.js';
+import { PRECOMMIT, PREVOTE, type Msg, type SimBlock, type Stage } from './messages.js';
+import { ConsensusObserver, type ConsensusHooks, type ConsensusStats } from './observer.js';
+import { Tally } from './tally.js';
+
+/** What the consensus needs from the simulated network beyond sending: fault controls. */
+export interface NetworkFaultControl {
+  /** Cut the listed nodes off from every other node (null: heal). */
+  setPartition(isolated: readonly number[] | null): void;
+  setDown(node: number, down: boolean): void;
+  setExtraLoss(rate: number): void;
+  setExtraLatencyMs(ms: number): void;
+}
+
+export interface MessageConsensusOptions {
+  readonly cfg: ConsensusConfig;
+  readonly faults: FaultSchedule;
+  readonly engine: Engine;
+  readonly network: Network<Msg> & NetworkFaultControl;
+  readonly genesisRandomness: Uint8Array;
+  readonly mempool?: Mempool<unknown>;
+  readonly hooks?: ConsensusHooks;
+}
+
+const SYNC_BATCH_MAX = 256;
+const WAITING_MAX = 10_000;
+const FUTURE_ROUNDS_MAX = 8;
+
+interface NodeState {
+  readonly index: number;
+  readonly byzantine: boolean;
+  readonly tree: BlockTree;
+  readonly commitments: Map<BlockId, Commitment>;
+  readonly waitingParent: Map<BlockId, SimBlock[]>;
+  readonly waitingVotes: Map<BlockId, Msg[]>;
+  readonly requested: Set<BlockId>;
+  readonly babeDetector: BabeEquivocationDetector;
+  online: boolean;
+  skewMs: number;
+  withholding: boolean;
+  // GRANDPA voter
+  round: number;
+  active: boolean;
+  base: BlockHeader;
+  prevotes: Tally;
+  precommits: Tally;
+  myPrevote: BlockId;
+  myPrecommit: BlockId;
+  t2: boolean;
+  t4: boolean;
+  future: Map<number, Msg[]>;
+  lastCommit: { round: number; target: BlockId; voters: number[] } | null;
+  catchUpSent: Int32Array;
+  /** Slot event generation: a restart or skew change reschedules and invalidates older slot events. */
+  slotGen: number;
+}
+
+export class MessageConsensus {
+  readonly observer: ConsensusObserver;
+  private readonly nodes: NodeState[] = [];
+  private readonly blocks = new Map<BlockId, SimBlock>();
+  private readonly n: number;
+  private readonly t: number;
+  private readonly threshold: bigint;
+  private nextBlockId = 1;
+  private readonly rng: RngStream;
+  private readonly kSlot: number; private readonly kEmit: number; private readonly kFault: number;
+  private readonly kT2: number; private readonly kT4: number; private readonly kRb: number;
+  private readonly randomnessCache = new Map<number, Uint8Array>();
+  private readonly secondaryCache = new Map<number, number>();
+  private active: FaultEvent[] = [];
+  private endSlot = 0;
+  private livenessChecked = false;
+  messagesSent = 0;
+
+  constructor(private readonly o: MessageConsensusOptions) {
+    const { cfg, engine } = o;
+    this.n = cfg.validatorCount;
+    assert(o.network.nodeCount >= this.n, 'MessageConsensus: network has fewer nodes than validators');
+    this.t = effectiveThreshold(cfg, this.n);
+    this.threshold = primaryThresholdCached(cfg.c, this.n);
+    this.rng = engine.rng.stream('consensus.byzantine');
+    const genesisHeader: BlockHeader = { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: GENESIS_COMMITMENT };
+    const genesis: SimBlock = { header: genesisHeader, xtIds: [], producedAtMs: 0 };
+    this.blocks.set(0, genesis);
+    this.observer = new ConsensusObserver(this.n, o.hooks ?? {}, genesis);
+    const rule = cfg.brokenVariant === 'ignoreFinality' ? 'ignoreFinality' : 'babe';
+    for (let i = 0; i < this.n; i++) {
+      const tree = new BlockTree(genesisHeader, rule);
+      this.nodes.push({
+        index: i, byzantine: i >= this.n - cfg.byzantineCount, tree,
+        commitments: new Map([[0, GENESIS_COMMITMENT]]), waitingParent: new Map(), waitingVotes: new Map(),
+        requested: new Set(), babeDetector: new BabeEquivocationDetector(cfg.epochSlots),
+        online: true, skewMs: 0, withholding: false,
+        round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t),
+        precommits: new Tally(genesisHeader, this.t), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
+        future: new Map(), lastCommit: null, catchUpSent: new Int32Array(this.n).fill(-1), slotGen: 0,
+      });
+      o.network.onReceive(i, (from, msg) => this.receive(i, from, msg));
+    }
+    this.kSlot = engine.defineKind('consensus.slot', (a, p, obj) => this.onSlot(a, p, obj as number));
+    this.kEmit = engine.defineKind('consensus.emit', (a, _p, obj) => this.onEmit(a, obj as SimBlock[]));
+    this.kFault = engine.defineKind('consensus.faults', (_a, p) => this.onFaultTick(p));
+    this.kT2 = engine.defineKind('grandpa.prevoteTimer', (a, p) => this.onTimer(a, p, 2));
+    this.kT4 = engine.defineKind('grandpa.precommitTimer', (a, p) => this.onTimer(a, p, 4));
+    this.kRb = engine.defineKind('grandpa.rebroadcast', (a, p) => this.onTimer(a, p, 0));
+  }
+
+  /** Schedule slots [0, slots). Run the engine to slots * slotMs (+ a grace for the last slot's messages) after. */
+  start(slots: number): void {
+    assert(slots >= 1, 'start: need at least one slot');
+    this.endSlot = slots;
+    const e = this.o.engine;
+    for (let s = 0; s <= slots; s++) e.schedule(s * this.o.cfg.slotMs, EventClass.Fault, 0, this.kFault, 0, s);
+    for (const node of this.nodes) this.scheduleSlot(node, 0);
+  }
+
+  /** Statistics of the run so far; call once the engine has run past the last slot. */
+  stats(): ConsensusStats {
+    this.observer.closeRemaining(this.endSlot);
+    return this.observer.stats(this.endSlot);
+  }
+  node(i: number): { tree: BlockTree; online: boolean; round: number } { return this.nodes[i]!; }
+  block(id: BlockId): SimBlock | undefined { return this.blocks.get(id); }
+
+  // ---- slots and authoring -------------------------------------------------------------------------------------
+
+  private scheduleSlot(node: NodeState, slot: number): void {
+    if (slot >= this.endSlot) return;
+    const at = Math.max(this.o.engine.nowMs(), slot * this.o.cfg.slotMs - node.skewMs);
+    this.o.engine.schedule(at, EventClass.Block, node.index, this.kSlot, node.index, slot, node.slotGen);
+  }
+
+  private onSlot(i: number, slot: number, gen: number): void {
+    const node = this.nodes[i]!;
+    if (gen !== node.slotGen) return;
+    this.scheduleSlot(node, slot + 1);
+    if (!node.online) return;
+    const rand = this.randomness(Math.floor(slot / this.o.cfg.epochSlots));
+    const primary = vrfOutput(rand, slot, i) < this.threshold;
+    const secondary = !primary && this.o.cfg.secondarySlots && this.secondaryIndex(rand, slot) === i;
+    if (!primary && !secondary) return;
+    const parent = node.tree.best;
+    const made = [this.build(node, parent, slot, primary, false)];
+    if (node.byzantine && this.o.cfg.babeEquivocationRate > 0 && this.rng.bernoulli(this.o.cfg.babeEquivocationRate)) {
+      made.push(this.build(node, parent, slot, primary, true));
+    }
+    this.o.engine.schedule(this.o.engine.nowMs() + this.o.cfg.proposalTimeMs, EventClass.Block, i, this.kEmit, i, 0, made);
+  }
+
+  private build(node: NodeState, parent: BlockHeader, slot: number, primary: boolean, twin: boolean): SimBlock {
+    const xtIds = twin ? [] : this.selectExtrinsics(node, parent);
+    const id = this.nextBlockId++;
+    const commitment = commitBlock(node.commitments.get(parent.id)!, node.index, slot, xtIds);
+    const header: BlockHeader = {
+      id, parent: parent.id, number: parent.number + 1, slot, author: node.index, primary,
+      weight: parent.weight + (primary ? 1 : 0), commitment,
+    };
+    return { header, xtIds, producedAtMs: this.o.engine.nowMs() + this.o.cfg.proposalTimeMs };
+  }
+
+  private selectExtrinsics(node: NodeState, parent: BlockHeader): number[] {
+    const pool = this.o.mempool;
+    if (pool === undefined || pool.size === 0) return [];
+    const onChain = new Set<number>();
+    const fin = node.tree.finalized.number;
+    for (let b: BlockHeader | undefined = parent; b !== undefined && b.number > fin; b = node.tree.get(b.parent)) {
+      for (const x of this.blocks.get(b.id)!.xtIds) onChain.add(x);
+    }
+    return pool.select(this.o.cfg.maxBlockLengthBytes, onChain).map((e) => e.id);
+  }
+
+  private onEmit(i: number, made: SimBlock[]): void {
+    const node = this.nodes[i]!;
+    if (!node.online) return;
+    for (const b of made) {
+      this.blocks.set(b.header.id, b);
+      this.observer.onProduced(b);
+      this.importBlock(node, b);
+      this.broadcast(i, { t: 'block', b });
+    }
+  }
+
+  private randomness(epoch: number): Uint8Array {
+    let r = this.randomnessCache.get(epoch);
+    if (r === undefined) { r = epochRandomness(this.o.genesisRandomness, epoch); this.randomnessCache.set(epoch, r); }
+    return r;
+  }
+
+  private secondaryIndex(rand: Uint8Array, slot: number): number {
+    let s = this.secondaryCache.get(slot);
+    if (s === undefined) {
+      s = secondaryAuthorIndex(rand, slot, this.n);
+      this.secondaryCache.set(slot, s);
+      this.secondaryCache.delete(slot - 4 * 100); // bounded: skewed nodes ask at most ~100 slots apart
+    }
+    return s;
+  }
+
+  // ---- networking ------------------------------------------------------------------------------------------------
+
+  private broadcast(from: number, msg: Msg): void {
+    this.messagesSent += this.n - 1;
+    this.o.network.broadcast(from, msg);
+  }
+
+  private send(from: number, to: number, msg: Msg): void {
+    this.messagesSent++;
+    this.o.network.send(from, to, msg);
+  }
+
+  private receive(i: number, from: number, msg: Msg): void {
+    const node = this.nodes[i]!;
+    if (!node.online) return;
+    switch (msg.t) {
+      case 'block': this.onBlockMsg(node, from, msg.b); break;
+      case 'blocks': for (const b of msg.bs) this.onBlockMsg(node, from, b); break;
+      case 'req': this.onReq(node, from, msg.id); break;
+      case 'vote': this.onVote(node, from, msg); break;
+      case 'commit': this.onCommit(node, from, msg); break;
+    }
+  }
+
+  private onReq(node: NodeState, from: number, id: BlockId): void {
+    if (!node.tree.has(id)) return;
+    const seg: SimBlock[] = [];
+    for (let b = node.tree.get(id); b !== undefined && b.number > 0 && seg.length < SYNC_BATCH_MAX; b = node.tree.get(b.parent)) {
+      seg.push(this.blocks.get(b.id)!);
+    }
+    seg.reverse();
+    if (seg.length > 0) this.send(node.index, from, { t: 'blocks', bs: seg });
+  }
+
+  private onBlockMsg(node: NodeState, from: number, b: SimBlock): void {
+    if (node.tree.has(b.header.id)) return;
+    if (!node.tree.has(b.header.parent)) {
+      let w = node.waitingParent.get(b.header.parent);
+      if (w === undefined) {
+        if (node.waitingParent.size >= WAITING_MAX) return; // bounded; sync will ask again later
+        w = []; node.waitingParent.set(b.header.parent, w);
+      }
+      if (!w.some((x) => x.header.id === b.header.id)) w.push(b);
+      if (!node.requested.has(b.header.parent)) {
+        node.requested.add(b.header.parent);
+        this.send(node.index, from, { t: 'req', id: b.header.parent });
+      }
+      return;
+    }
+    this.importBlock(node, b);
+  }
+
+  /** Import a block whose parent is known, then any blocks and votes that were waiting for it. */
+  private importBlock(node: NodeState, first: SimBlock): void {
+    const queue: SimBlock[] = [first];
+    for (let guard = 0; queue.length > 0; guard++) {
+      assert(guard < 10_000_000, 'importBlock: runaway import chain');
+      const b = queue.shift()!;
+      const h = b.header;
+      if (node.tree.has(h.id)) continue;
+      node.commitments.set(h.id, commitBlock(node.commitments.get(h.parent)!, h.author, h.slot, b.xtIds));
+      node.tree.import(h);
+      node.requested.delete(h.id);
+      if (!node.byzantine) {
+        const off = node.babeDetector.observe(h.slot, h.author, h.id);
+        if (off !== undefined) this.observer.reportOffence(off);
+      }
+      const kids = node.waitingParent.get(h.id);
+      if (kids !== undefined) { node.waitingParent.delete(h.id); queue.push(...kids); }
+      const votes = node.waitingVotes.get(h.id);
+      if (votes !== undefined) {
+        node.waitingVotes.delete(h.id);
+        for (const m of votes) this.receive(node.index, m.t === 'vote' ? m.voter : node.index, m);
+      }
+    }
+    this.maybeStartRound(node);
+  }
+
+  // ---- GRANDPA -----------------------------------------------------------------------------------------------------
+
+  private maybeStartRound(node: NodeState): void {
+    if (node.active || !node.online) return;
+    const base = node.tree.finalized;
+    if (voteTarget(node.tree, base, this.o.cfg.votingRules).number <= base.number) return;
+    node.round += 1;
+    node.active = true;
+    node.base = base;
+    node.prevotes = new Tally(base, this.t);
+    node.precommits = new Tally(base, this.t);
+    node.myPrevote = -1; node.myPrecommit = -1; node.t2 = false; node.t4 = false;
+    const e = this.o.engine; const T = this.o.cfg.gossipDurationMs;
+    e.schedule(e.nowMs() + 2 * T, EventClass.Node, node.index, this.kT2, node.index, node.round);
+    e.schedule(e.nowMs() + 4 * T, EventClass.Node, node.index, this.kT4, node.index, node.round);
+    e.schedule(e.nowMs() + this.o.cfg.rebroadcastMs, EventClass.Node, node.index, this.kRb, node.index, node.round);
+    const buffered = node.future.get(node.round);
+    node.future.delete(node.round);
+    for (const [r] of [...node.future]) if (r < node.round) node.future.delete(r);
+    if (buffered !== undefined) for (const m of buffered) this.receive(node.index, m.t === 'vote' ? m.voter : node.index, m);
+    this.progress(node);
+  }
+
+  private onTimer(i: number, round: number, which: 0 | 2 | 4): void {
+    const node = this.nodes[i]!;
+    if (!node.online || !node.active || node.round !== round) return;
+    if (which === 2) node.t2 = true;
+    else if (which === 4) node.t4 = true;
+    else {
+      if (node.myPrevote >= 0) this.broadcastVote(node, PREVOTE, node.myPrevote);
+      if (node.myPrecommit >= 0) this.broadcastVote(node, PRECOMMIT, node.myPrecommit);
+      const e = this.o.engine;
+      e.schedule(e.nowMs() + this.o.cfg.rebroadcastMs, EventClass.Node, i, this.kRb, i, round);
+    }
+    this.progress(node);
+  }
+
+  private broadcastVote(node: NodeState, stage: Stage, target: BlockId): void {
+    this.broadcast(node.index, { t: 'vote', round: node.round, stage, voter: node.index, target });
+  }
+
+  private castVote(node: NodeState, stage: Stage, target: BlockHeader): void {
+    if (stage === PREVOTE) node.myPrevote = target.id; else node.myPrecommit = target.id;
+    (stage === PREVOTE ? node.prevotes : node.precommits).add(node.tree, node.index, target.id);
+    this.broadcastVote(node, stage, target.id);
+    if (node.byzantine && this.o.cfg.grandpaEquivocationRate > 0 && this.rng.bernoulli(this.o.cfg.grandpaEquivocationRate)) {
+      const other = target.id !== node.base.id ? node.base : node.tree.best;
+      if (other.id !== target.id) this.broadcastVote(node, stage, other.id);
+    }
+  }
+
+  private progress(node: NodeState): void {
+    if (!node.active) return;
+    const voting = !node.withholding;
+    if (node.myPrevote < 0 && voting && (node.t2 || node.prevotes.count >= this.t)) {
+      this.castVote(node, PREVOTE, voteTarget(node.tree, node.base, this.o.cfg.votingRules));
+    }
+    const g = node.prevotes.ghost;
+    if ((node.myPrevote >= 0 || !voting) && node.myPrecommit < 0 && voting && g !== undefined
+      && (node.t4 || node.precommits.count >= this.t)) {
+      this.castVote(node, PRECOMMIT, g);
+    }
+    const pg = node.precommits.ghost;
+    if (pg !== undefined && node.precommits.count >= this.t) {
+      const commit = { round: node.round, target: pg.id, voters: [...node.precommits.supporters] };
+      this.finalize(node, pg);
+      node.lastCommit = commit;
+      node.active = false;
+      this.maybeStartRound(node);
+    }
+  }
+
+  private onVote(node: NodeState, from: number, m: Extract<Msg, { t: 'vote' }>): void {
+    if (node.lastCommit !== null && m.round <= node.lastCommit.round) {
+      // A voter behind us: help it catch up with our last commit, once per round of ours.
+      if (node.catchUpSent[from]! < node.lastCommit.round) {
+        node.catchUpSent[from] = node.lastCommit.round;
+        this.send(node.index, from, { t: 'commit', ...node.lastCommit });
+      }
+      return;
+    }
+    if (m.round > node.round || (m.round === node.round && !node.active)) {
+      if (m.round > node.round + FUTURE_ROUNDS_MAX) return;
+      let q = node.future.get(m.round);
+      if (q === undefined) { q = []; node.future.set(m.round, q); }
+      if (q.length < 4 * this.n) q.push(m);
+      return;
+    }
+    if (m.round < node.round) return;
+    if (!node.tree.has(m.target)) { this.waitForBlock(node, m.target, from, m); return; }
+    const tally = m.stage === PREVOTE ? node.prevotes : node.precommits;
+    const r = tally.add(node.tree, m.voter, m.target);
+    if (r === 'equivocation' && !node.byzantine) {
+      const first = tally.set.targets()[0] ?? m.target;
+      this.observer.reportOffence({ kind: 'grandpaEquivocation', offender: m.voter, timeSlot: m.round * 2 + m.stage, evidence: [first, m.target] });
+    }
+    if (r === 'new') this.progress(node);
+  }
+
+  private onCommit(node: NodeState, from: number, m: Extract<Msg, { t: 'commit' }>): void {
+    if (m.voters.length < this.t) return;
+    if (node.lastCommit !== null && m.round <= node.lastCommit.round) return;
+    if (!node.tree.has(m.target)) { this.waitForBlock(node, m.target, from, m); return; }
+    const target = node.tree.get(m.target)!;
+    if (target.number > node.tree.finalized.number) this.finalize(node, target);
+    node.lastCommit = { round: m.round, target: m.target, voters: [...m.voters] };
+    if (m.round >= node.round) { node.round = m.round; node.active = false; this.maybeStartRound(node); }
+  }
+
+  private waitForBlock(node: NodeState, id: BlockId, from: number, m: Msg): void {
+    let w = node.waitingVotes.get(id);
+    if (w === undefined) {
+      if (node.waitingVotes.size >= WAITING_MAX) return;
+      w = []; node.waitingVotes.set(id, w);
+    }
+    if (w.length < 4 * this.n) w.push(m);
+    if (!node.requested.has(id)) { node.requested.add(id); this.send(node.index, from, { t: 'req', id }); }
+  }
+
+  /** Finalize `target` at `node`; report the newly final segment to the observer (honest nodes only). */
+  private finalize(node: NodeState, target: BlockHeader): void {
+    const tree = node.tree;
+    const prev = tree.finalized;
+    if (target.number <= prev.number && tree.descends(prev.id, target.id)) return;
+    const conflicting = !tree.descends(target.id, prev.id);
+    if (conflicting) {
+      if (!node.byzantine) {
+        this.observer.violation('conflictingFinality', this.o.engine.nowMs(),
+          `node ${node.index} finalized block ${target.id} (#${target.number}) not descending from its finalized block ${prev.id} (#${prev.number})`);
+      }
+      tree.forceFinalize(target.id);
+    } else {
+      tree.finalize(target.id);
+    }
+    if (node.byzantine) return;
+    const seg: SimBlock[] = []; const commits: string[] = [];
+    const floor = conflicting ? 0 : prev.number;
+    for (let b: BlockHeader | undefined = target; b !== undefined && b.number > floor; b = tree.get(b.parent)) {
+      seg.push(this.blocks.get(b.id)!);
+      commits.push(node.commitments.get(b.id)!);
+    }
+    seg.reverse(); commits.reverse();
+    const before = this.observer.canonicalHeight;
+    this.observer.onHonestFinalized(node.index, seg, commits, this.o.engine.nowMs(), tree.best.number);
+    const after = this.observer.canonicalHeight;
+    if (after > before && this.o.mempool !== undefined) {
+      const ids: number[] = [];
+      for (let h = before + 1; h <= after; h++) ids.push(...this.observer.canonicalAt(h)!.xtIds);
+      this.o.mempool.removeIds(ids);
+    }
+    tree.pruneLeaves();
+  }
+
+  // ---- faults and the liveness oracle -----------------------------------------------------------------------------
+
+  private onFaultTick(slot: number): void {
+    // A slot is closed two slots later: every (unskewed) author of it has emitted by then.
+    if (slot >= 2) this.observer.closeSlot(slot - 2);
+    const f = this.o.faults;
+    const next = activeAt(f, slot);
+    const key = (es: FaultEvent[]): string => JSON.stringify(es);
+    if (key(next) !== key(this.active)) { this.apply(next); this.active = next; }
+    if (!this.livenessChecked && f.healAtSlot > 0 && slot === f.healAtSlot + f.finalityResumeWithinSlots) {
+      this.livenessChecked = true;
+      for (const node of this.nodes) {
+        if (node.byzantine || !node.online) continue;
+        if (node.tree.finalized.slot < f.healAtSlot) {
+          this.observer.violation('livenessTimeout', this.o.engine.nowMs(),
+            `node ${node.index}: no block authored after heal (slot ${f.healAtSlot}) finalized within ${f.finalityResumeWithinSlots} slots `
+            + `(finalized #${node.tree.finalized.number} from slot ${node.tree.finalized.slot})`);
+        }
+      }
+    }
+  }
+
+  private apply(events: FaultEvent[]): void {
+    const net = this.o.network;
+    let isolated: number[] | null = null; let loss = 0; let extra = 0;
+    const down = new Set<number>(); const skew = new Map<number, number>(); const withhold = new Set<number>();
+    for (const e of events) {
+      switch (e.kind) {
+        case 'partition': {
+          const k = fractionGroup(e.fraction, this.n, true);
+          isolated = Array.from({ length: k }, (_, i) => i);
+          break;
+        }
+        case 'crash': down.add(e.node); break;
+        case 'loss': loss = 1 - (1 - loss) * (1 - e.rate); break;
+        case 'latency': extra += e.extraMs; break;
+        case 'clockSkew': skew.set(e.node, (skew.get(e.node) ?? 0) + e.skewMs); break;
+        case 'withholdVotes': for (let i = 0; i < fractionGroup(e.fraction, this.n, false); i++) withhold.add(i); break;
+      }
+    }
+    net.setPartition(isolated);
+    net.setExtraLoss(loss);
+    net.setExtraLatencyMs(extra);
+    for (const node of this.nodes) {
+      const wasOnline = node.online;
+      node.online = !down.has(node.index);
+      net.setDown(node.index, !node.online);
+      node.withholding = withhold.has(node.index);
+      const s = skew.get(node.index) ?? 0;
+      if (s !== node.skewMs || (node.online && !wasOnline)) {
+        node.skewMs = s;
+        node.slotGen++;
+        const local = Math.floor((this.o.engine.nowMs() + s) / this.o.cfg.slotMs);
+        this.scheduleSlot(node, local + 1);
+      }
+      if (node.online && !wasOnline) this.restart(node);
+      if (!node.online && wasOnline) node.active = false;
+    }
+  }
+
+  /** A restarted node keeps its block database and finalized block, loses its in-memory round state. */
+  private restart(node: NodeState): void {
+    node.active = false;
+    node.future.clear();
+    node.waitingParent.clear();
+    node.waitingVotes.clear();
+    node.requested.clear();
+    this.maybeStartRound(node);
+  }
+}

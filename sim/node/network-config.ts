@@ -1,0 +1,88 @@
+// The `network` scenario section (baseline link behaviour for message-level consensus) and the adapter that gives
+// the engine's SimNetwork the fault controls consensus schedules (partition, crash/restart, extra loss and latency).
+import { Type, type Static } from '@sinclair/typebox';
+import { ConfigError } from '../../protocol/primitives/config-error.js';
+import type { Engine } from '../engine/index.js';
+import { SimNetwork, type LatencyDistribution, type LinkConfig } from '../adapters/sim/index.js';
+import type { NetworkFaultControl } from './message-consensus.js';
+import type { Msg } from './messages.js';
+
+export const networkSection = Type.Object({
+  latencyMedianMs: Type.Number({
+    minimum: 0, default: 100,
+    description: 'Median one-way message delay (lognormal). Lab default: ~100 ms, a typical inter-continental hop.',
+  }),
+  latencySigma: Type.Number({ minimum: 0, maximum: 5, default: 0.5, description: 'Lognormal shape of the delay (0: constant).' }),
+  loss: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'Baseline probability a message is lost.' }),
+  duplicate: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'Probability a message is delivered twice.' }),
+  reorder: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'Probability a message overtakes earlier ones on its link.' }),
+  spikeProbability: Type.Number({ minimum: 0, maximum: 1, default: 0, description: 'Probability of an extra heavy-tailed delay.' }),
+  spikeMedianMs: Type.Number({ minimum: 0, default: 1000, description: 'Median of the extra spike delay (lognormal, sigma 1).' }),
+}, { default: {}, additionalProperties: false, description: 'Simulated network links (message-level consensus).' });
+export type NetworkSection = Static<typeof networkSection>;
+
+export function networkWithDefaults(s: Partial<NetworkSection> = {}): NetworkSection {
+  return {
+    latencyMedianMs: s.latencyMedianMs ?? 100, latencySigma: s.latencySigma ?? 0.5, loss: s.loss ?? 0,
+    duplicate: s.duplicate ?? 0, reorder: s.reorder ?? 0, spikeProbability: s.spikeProbability ?? 0, spikeMedianMs: s.spikeMedianMs ?? 1000,
+  };
+}
+
+/** Validate and convert; negative latencies or probabilities outside [0, 1] are named ConfigErrors (exit 2). */
+export function linkFromScenario(s: NetworkSection): LinkConfig {
+  const nonneg = (v: number, k: string): void => {
+    if (!(typeof v === 'number' && Number.isFinite(v) && v >= 0)) throw new ConfigError(`network.${k}`, `must be a finite number >= 0, got ${v}`, '>= 0');
+  };
+  const prob = (v: number, k: string): void => {
+    if (!(typeof v === 'number' && v >= 0 && v <= 1)) throw new ConfigError(`network.${k}`, `must be a probability, got ${v}`, '[0, 1]');
+  };
+  nonneg(s.latencyMedianMs, 'latencyMedianMs'); nonneg(s.latencySigma, 'latencySigma'); nonneg(s.spikeMedianMs, 'spikeMedianMs');
+  prob(s.loss, 'loss'); prob(s.duplicate, 'duplicate'); prob(s.reorder, 'reorder'); prob(s.spikeProbability, 'spikeProbability');
+  const latency: LatencyDistribution = s.latencySigma === 0
+    ? { kind: 'constant', ms: s.latencyMedianMs }
+    : { kind: 'lognormal', medianMs: s.latencyMedianMs, sigma: s.latencySigma };
+  return {
+    latency,
+    spike: s.spikeProbability > 0 ? { probability: s.spikeProbability, extra: { kind: 'lognormal', medianMs: s.spikeMedianMs, sigma: 1 } } : null,
+    loss: s.loss, duplicate: s.duplicate, reorder: s.reorder,
+  };
+}
+
+/** SimNetwork plus the fault controls of NetworkFaultControl. */
+export class ConsensusNetwork extends SimNetwork<Msg> implements NetworkFaultControl {
+  private extraLoss = 0;
+  private extraLatencyMs = 0;
+  constructor(engine: Engine, nodeCount: number, private readonly base: LinkConfig) {
+    super(engine, nodeCount, base, 'consensus.net.deliver');
+  }
+
+  setPartition(isolated: readonly number[] | null): void {
+    this.heal();
+    if (isolated !== null && isolated.length > 0) this.partition([isolated]);
+  }
+
+  setDown(node: number, down: boolean): void {
+    if (down) this.crash(node); else this.restart(node);
+  }
+
+  setExtraLoss(rate: number): void {
+    if (rate === this.extraLoss) return;
+    this.extraLoss = rate;
+    this.relink();
+  }
+
+  setExtraLatencyMs(ms: number): void {
+    if (ms === this.extraLatencyMs) return;
+    this.extraLatencyMs = ms;
+    this.relink();
+  }
+
+  /** Every link gets the baseline with the extra loss folded in and the extra delay as a certain spike. */
+  private relink(): void {
+    const cfg: Partial<LinkConfig> = {
+      loss: 1 - (1 - this.base.loss) * (1 - this.extraLoss),
+      spike: this.extraLatencyMs > 0 ? { probability: 1, extra: { kind: 'constant', ms: this.extraLatencyMs } } : this.base.spike,
+    };
+    for (let a = 0; a < this.nodeCount; a++) for (let b = 0; b < this.nodeCount; b++) if (a !== b) this.setLink(a, b, cfg);
+  }
+}

@@ -1,0 +1,204 @@
+// The observer sees every node (it is the simulator, not a node): it records produced blocks, the canonical
+// finalized chain, finality lag, offences, and runs the safety oracles on every finalization:
+//   1. no two conflicting finalized blocks (any two honest nodes' finalized chains agree at every height);
+//   2. honest nodes agree on the state commitment at each finalized height (sim/node/commitment.ts);
+// and the liveness oracle after heal (checked by the drivers, recorded here).
+import { equivocationSlashFraction, type BlockHeader, type Offence } from '../../protocol/pallets/consensus/index.js';
+import type { Parts } from '../../protocol/primitives/perthing.js';
+import type { SimBlock } from './messages.js';
+
+export type ViolationKind = 'conflictingFinality' | 'stateCommitmentMismatch' | 'livenessTimeout';
+export interface Violation { readonly kind: ViolationKind; readonly atMs: number; readonly detail: string }
+
+export interface ConsensusHooks {
+  /** A block joined the canonical finalized chain (first honest finalization), in height order. */
+  onCanonicalBlock?(b: SimBlock, finalizedAtMs: number): void;
+  /** A new offence (deduplicated by kind, offender, time slot); fraction uses k offenders so far in that time slot. */
+  onOffence?(o: Offence, fraction: Parts, k: number): void;
+}
+
+export interface ConsensusStats {
+  readonly slots: number;
+  readonly blocksProduced: number;
+  readonly canonicalHeight: number;
+  readonly orphanRate: number;
+  readonly forkRate: number;
+  readonly finalityLagP50Blocks: number;
+  readonly finalityLagP95Blocks: number;
+  readonly finalityLagP50Seconds: number;
+  readonly finalityLagP95Seconds: number;
+  readonly slotsMissed: number;
+  readonly equivocationsSlashed: number;
+  /** Canonical blocks authored per validator index. */
+  readonly blocksPerValidator: readonly number[];
+  readonly lagBlocksSamples: readonly number[];
+  readonly lagSecondsSamples: readonly number[];
+  readonly violations: readonly Violation[];
+}
+
+/** Nearest-rank percentile of a sample (0 for an empty sample). */
+export function percentile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+const VIOLATIONS_MAX = 1000;
+const FOLD_WINDOW = 4096;
+
+function percentileSorted(s: Float64Array, q: number): number {
+  if (s.length === 0) return 0;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+
+/** Append-only Float64 buffer (lag samples over a simulated year: millions of values). */
+class GrowableF64 {
+  private buf = new Float64Array(1024);
+  private len = 0;
+  push(x: number): void {
+    if (this.len === this.buf.length) { const b = new Float64Array(this.buf.length * 2); b.set(this.buf); this.buf = b; }
+    this.buf[this.len++] = x;
+  }
+  view(): Float64Array { return this.buf.subarray(0, this.len); }
+}
+
+export class ConsensusObserver {
+  /** Canonical chain: height -> block (first honest finalization of that height). */
+  private readonly canonical: SimBlock[] = [];
+  /** Honest nodes' own commitments at each finalized height (first recorded). */
+  private readonly commitAt: string[] = [];
+  /** Blocks produced per height, for heights in the recent window (older late blocks count as orphans only). */
+  private readonly producedPerHeight = new Map<number, number>();
+  private producedBelow = 0;   // produced blocks at heights folded into the counters below
+  private forkHeightsBelow = 0;
+  private foldedUpTo = 0;      // heights <= this are folded
+  private readonly slotHasBlock = new Set<number>();
+  private produced = 0;
+  private missed = 0;
+  private closedUpTo = 0;
+  private readonly lagBlocks = new GrowableF64();
+  private readonly lagSeconds = new GrowableF64();
+  private readonly offenceKeys = new Set<string>();
+  private readonly offendersPerTimeSlot = new Map<string, number>();
+  private offences = 0;
+  readonly violations: Violation[] = [];
+  private readonly perValidator: number[];
+
+  constructor(readonly validatorCount: number, private readonly hooks: ConsensusHooks = {}, genesis: SimBlock) {
+    this.perValidator = new Array<number>(validatorCount).fill(0);
+    this.canonical.push(genesis);
+    this.commitAt.push(genesis.header.commitment);
+  }
+
+  get canonicalHeight(): number { return this.canonical.length - 1; }
+  canonicalAt(h: number): SimBlock | undefined { return this.canonical[h]; }
+
+  onProduced(b: SimBlock): void {
+    this.produced++;
+    this.slotHasBlock.add(b.header.slot);
+    const h = b.header.number;
+    if (h <= this.foldedUpTo) { this.producedBelow++; return; } // a late block below the window: an orphan
+    this.producedPerHeight.set(h, (this.producedPerHeight.get(h) ?? 0) + 1);
+  }
+
+  /** Fold per-height counts far below the canonical head into running totals (bounded memory over a year). */
+  private fold(): void {
+    const upTo = this.canonicalHeight - FOLD_WINDOW;
+    for (let h = this.foldedUpTo + 1; h <= upTo; h++) {
+      const c = this.producedPerHeight.get(h) ?? 0;
+      this.producedPerHeight.delete(h);
+      this.producedBelow += c;
+      if (c > 1) this.forkHeightsBelow++;
+    }
+    if (upTo > this.foldedUpTo) this.foldedUpTo = upTo;
+  }
+
+  /** The driver closes each slot once no more blocks can be authored for it; counts slots without any block. */
+  closeSlot(slot: number): void {
+    if (slot < this.closedUpTo) return;
+    this.closedUpTo = slot + 1;
+    if (!this.slotHasBlock.delete(slot)) this.missed++;
+  }
+
+  /** Close every slot below `endSlot` not closed yet (end of run). */
+  closeRemaining(endSlot: number): void {
+    for (let s = this.closedUpTo; s < endSlot; s++) this.closeSlot(s);
+  }
+
+  violation(kind: ViolationKind, atMs: number, detail: string): void {
+    if (this.violations.length < VIOLATIONS_MAX) this.violations.push({ kind, atMs, detail });
+  }
+
+  /**
+   * An honest node finalized `segment` (oldest first, heights contiguous above its previous finalized block),
+   * with its own computed commitments. `bestNumber` is its best height at that moment (for lag in blocks).
+   */
+  onHonestFinalized(node: number, segment: readonly SimBlock[], commitments: readonly string[], nowMs: number, bestNumber: number): void {
+    for (let i = 0; i < segment.length; i++) {
+      const b = segment[i]!;
+      const h = b.header.number;
+      const known = this.canonical[h];
+      if (known === undefined) {
+        if (h !== this.canonical.length) {
+          this.violation('conflictingFinality', nowMs, `node ${node} finalized height ${h} above canonical ${this.canonical.length - 1} without the blocks between`);
+          return;
+        }
+        this.canonical.push(b);
+        this.commitAt.push(commitments[i]!);
+        this.perValidator[b.header.author]! += 1;
+        this.lagSeconds.push((nowMs - b.producedAtMs) / 1000);
+        this.lagBlocks.push(Math.max(0, bestNumber - h));
+        this.hooks.onCanonicalBlock?.(b, nowMs);
+        if ((h & 1023) === 0) this.fold();
+      } else if (known.header.id !== b.header.id) {
+        this.violation('conflictingFinality', nowMs,
+          `node ${node} finalized block ${b.header.id} at height ${h}, conflicting with finalized block ${known.header.id}`);
+      } else if (this.commitAt[h] !== commitments[i]) {
+        this.violation('stateCommitmentMismatch', nowMs,
+          `node ${node} has commitment ${commitments[i]} at finalized height ${h}, others ${this.commitAt[h]}`);
+      }
+    }
+  }
+
+  reportOffence(o: Offence): void {
+    const key = `${o.kind}:${o.offender}:${o.timeSlot}`;
+    if (this.offenceKeys.has(key)) return;
+    this.offenceKeys.add(key);
+    const slotKey = `${o.kind}:${o.timeSlot}`;
+    const k = (this.offendersPerTimeSlot.get(slotKey) ?? 0) + 1;
+    this.offendersPerTimeSlot.set(slotKey, k);
+    this.offences++;
+    this.hooks.onOffence?.(o, equivocationSlashFraction(k, this.validatorCount), k);
+  }
+
+  stats(slots: number): ConsensusStats {
+    const H = this.canonicalHeight;
+    const lb = this.lagBlocks.view().slice().sort();
+    const ls = this.lagSeconds.view().slice().sort();
+    let producedUpTo = this.producedBelow; let forkHeights = this.forkHeightsBelow;
+    for (let h = this.foldedUpTo + 1; h <= H; h++) {
+      const c = this.producedPerHeight.get(h) ?? 0;
+      producedUpTo += c;
+      if (c > 1) forkHeights++;
+    }
+    return {
+      slots,
+      blocksProduced: this.produced,
+      canonicalHeight: H,
+      orphanRate: producedUpTo === 0 ? 0 : (producedUpTo - H) / producedUpTo,
+      forkRate: H === 0 ? 0 : forkHeights / H,
+      finalityLagP50Blocks: percentileSorted(lb, 0.5),
+      finalityLagP95Blocks: percentileSorted(lb, 0.95),
+      finalityLagP50Seconds: percentileSorted(ls, 0.5),
+      finalityLagP95Seconds: percentileSorted(ls, 0.95),
+      slotsMissed: this.missed,
+      equivocationsSlashed: this.offences,
+      blocksPerValidator: [...this.perValidator],
+      lagBlocksSamples: Array.from(this.lagBlocks.view()),
+      lagSecondsSamples: Array.from(this.lagSeconds.view()),
+      violations: this.violations,
+    };
+  }
+}
+
+export function headerOf(b: SimBlock): BlockHeader { return b.header; }
