@@ -7,6 +7,7 @@ import type { DispatchResult } from '../../primitives/dispatch.js';
 import { ok, assert } from '../../primitives/dispatch.js';
 import { PERBILL, mulFloor, type Parts } from '../../primitives/perthing.js';
 import type { Balances } from '../balances/index.js';
+import type { Payment } from '../payment/index.js';
 
 export interface FeeParts { readonly burnPlanck: Planck; readonly authorPlanck: Planck; readonly treasuryPlanck: Planck }
 
@@ -17,12 +18,38 @@ export interface NetworkFeePort {
 
 export interface FeeSplitParts { readonly burn: Parts; readonly author: Parts; readonly treasury: Parts }
 
-/** Split one fee by Perbill shares: burn and author floor, the treasury takes the rest (so parts sum exactly). */
+/** Split one fee as the payment pallet does: burn and treasury floor, the author takes the rest (parts sum exactly). */
 export function splitOneFee(fee: Planck, split: FeeSplitParts): FeeParts {
   assert(split.burn + split.author + split.treasury === PERBILL.accuracy, 'fee split must sum to 100%');
   const burnPlanck = mulFloor(PERBILL, split.burn, fee);
-  const authorPlanck = mulFloor(PERBILL, split.author, fee);
-  return { burnPlanck, authorPlanck, treasuryPlanck: fee - burnPlanck - authorPlanck };
+  const treasuryPlanck = mulFloor(PERBILL, split.treasury, fee);
+  return { burnPlanck, authorPlanck: fee - burnPlanck - treasuryPlanck, treasuryPlanck };
+}
+
+/**
+ * The runtime's port: network fees join the payment pallet's per-block fee pot, split per call with its rounding
+ * (burn floor, treasury floor, author remainder), so they are burned / paid to the author / the treasury at
+ * finalizeBlock exactly like inclusion fees, and counted in its feesPaid statistic.
+ */
+export function paymentFeePort(payment: Payment, balances: Balances): NetworkFeePort {
+  return {
+    charge(payer, feePlanck, count) {
+      assert(Number.isInteger(count) && count >= 0, 'fee port: bad count');
+      const one = splitOneFee(feePlanck, payment.config.split);
+      const n = BigInt(count);
+      const parts = { burnPlanck: one.burnPlanck * n, authorPlanck: one.authorPlanck * n, treasuryPlanck: one.treasuryPlanck * n };
+      const total = feePlanck * n;
+      if (total === 0n) return ok(parts);
+      const w = balances.withdraw(payer, total, 'Preserve');
+      if (!w.ok) return w;
+      const pot = payment.storage.pot.get();
+      payment.storage.pot.set({ burn: pot.burn + parts.burnPlanck, author: pot.author + parts.authorPlanck,
+                                treasury: pot.treasury + parts.treasuryPlanck });
+      const s = payment.storage.stats.get();
+      payment.storage.stats.set({ ...s, feesPaid: s.feesPaid + total });
+      return ok(parts);
+    },
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ export { MARKETPLACE_EVENTS, marketplaceEvents } from './events.js';
 export { dispatchMarketplace, MARKETPLACE_CALL_WEIGHTS, type MarketplaceCall } from './calls.js';
 export { marketplaceOnEraEnd } from './hooks.js';
 export { marketplaceTypes, marketplaceStorageTypes } from './types.js';
-export { balancesFeePort, splitOneFee, type NetworkFeePort, type FeeParts, type FeeSplitParts } from './fees.js';
+export { balancesFeePort, paymentFeePort, splitOneFee, type NetworkFeePort, type FeeParts, type FeeSplitParts } from './fees.js';
 export { cidOf, cidString, parseCid, dagJsonEncode, type CidCodec, type CidHash, type DagJsonValue } from './cid.js';
 export { callRecordData, batchRecordData, recordHash, recordCid, chainRecord, type CallRecord, type BatchRecord,
          type BatchItem } from './record.js';

@@ -48,6 +48,10 @@ export class Marketplace {
     const m = this.storage.models.get(id);
     return m !== undefined && (this.storage.nodeBond.get(m.owner) ?? 0n) >= this.config.nodeMinBondPlanck;
   }
+  /** ModelView for curation: served models ascending, existence, owner. */
+  servedModelIds(): readonly number[] { return this.modelIds().filter((id) => this.isServed(id)); }
+  exists(id: number): boolean { return this.storage.models.has(id); }
+  owner(id: number): AccountId | undefined { return this.storage.models.get(id)?.owner; }
   accessStake(who: AccountId): Planck { return this.storage.accessStake.get(who) ?? 0n; }
   quota(who: AccountId): number { return quotaFor(this.config.accessTiers, this.accessStake(who)); }
   callsUsed(who: AccountId): number {

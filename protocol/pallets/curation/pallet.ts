@@ -1,0 +1,157 @@
+// The curation pallet: curators bond stake (a hold) and score models each era; at era end `runEpoch` turns the
+// scores into model incentives and curator dividends by the configured rule (BALANCEAI.md §4):
+//   yuma      – stake-weighted median at κ, clipping, bond EMA α, dividends D = normalise(Bᵀ I)  (./yuma.ts)
+//   mean      – the same machinery without clipping (plain stake-weighted mean of scores)
+//   quadratic – model incentive from quadratic funding over this era's consumer payments (./qf.ts); curators earn
+//               dividends on their Yuma bonds against that incentive (so curation still pays for spotting value).
+// Only curators that scored within activityCutoffEras vote (stake 0 otherwise, bonds decay); self-scores (a curator
+// scoring a model it owns) are zeroed as Bittensor zeroes self-weights.
+
+import type { Journal } from '../../primitives/storage.js';
+import type { EventBuffer } from '../../primitives/events.js';
+import type { AccountId, Planck } from '../../primitives/units.js';
+import { OK, assert, type DispatchResult } from '../../primitives/dispatch.js';
+import type { Balances } from '../balances/index.js';
+import type { CurationConfig } from './config.js';
+import { CurationStorage, NEVER, type Bond, type ModelValue, type Score } from './storage.js';
+import { fail } from './errors.js';
+import { curationEvents as E } from './events.js';
+import { dividends as dividendsOf, yumaEpoch } from './yuma.js';
+import { qfMatchWeights } from './qf.js';
+import { normalize } from './fixed-math.js';
+import type { ScoreEntry } from './weights.js';
+
+export const HOLD_CURATOR = 'curation/bond';
+
+/** What curation needs to know about the marketplace. */
+export interface ModelView {
+  /** Models that can earn grants this era (registered and served), sorted ascending. */
+  servedModelIds(): readonly number[];
+  exists(modelId: number): boolean;
+  owner(modelId: number): AccountId | undefined;
+  /** This era's consumer payments per model (canonical order): quadratic funding contributions. */
+  eraPaymentsByModel(): ReadonlyMap<number, readonly bigint[]>;
+}
+
+export interface EpochOutcome {
+  readonly era: number;
+  readonly modelIds: readonly number[];  // served models, ascending
+  readonly incentive: readonly bigint[]; // per model, fixed point (Σ ≈ ONE, or all 0)
+  readonly curators: readonly AccountId[]; // curator rows, canonical order
+  readonly dividends: readonly bigint[]; // per curator row, fixed point (Σ ≈ ONE, or all 0)
+}
+
+export class Curation {
+  readonly storage: CurationStorage;
+
+  constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
+              readonly config: CurationConfig, private readonly models: ModelView, private readonly era: () => number) {
+    this.storage = new CurationStorage(journal);
+  }
+
+  isCurator(who: AccountId): boolean { return this.storage.curators.has(who); }
+  bond(who: AccountId): Planck { return this.storage.curators.get(who)?.bondPlanck ?? 0n; }
+
+  bondCurator(who: AccountId, amount: Planck): DispatchResult {
+    if (typeof amount !== 'bigint' || amount < 0n) return fail('InvalidAmount');
+    if (this.storage.curators.has(who)) return fail('AlreadyCurator');
+    if (amount < this.config.minCuratorBondPlanck) return fail('BondTooSmall');
+    if (this.storage.curators.size >= this.config.maxCurators) return fail('TooManyCurators');
+    if (!this.balances.hold(HOLD_CURATOR, who, amount).ok) return fail('InsufficientBalance');
+    this.storage.curators.set(who, { bondPlanck: amount, lastScoredEra: NEVER });
+    this.events.push(E.curatorBonded(who, amount));
+    return OK;
+  }
+
+  /** Leave: the bond is released at once and the curator's scores and bonds are dropped (its dividends stop). */
+  unbondCurator(who: AccountId): DispatchResult {
+    const c = this.storage.curators.get(who);
+    if (c === undefined) return fail('NotCurator');
+    const r = this.balances.release(HOLD_CURATOR, who, c.bondPlanck);
+    assert(r.ok, 'curation: bond hold missing');
+    this.storage.curators.delete(who);
+    this.storage.scores.delete(who);
+    this.storage.bonds.delete(who);
+    this.events.push(E.curatorUnbonded(who, c.bondPlanck));
+    return OK;
+  }
+
+  setScores(who: AccountId, scores: readonly Score[]): DispatchResult {
+    const c = this.storage.curators.get(who);
+    if (c === undefined) return fail('NotCurator');
+    if (!Array.isArray(scores) || scores.length > this.config.maxScoresPerCurator) return fail('TooManyScores');
+    let prev = -1;
+    for (const s of scores) {
+      if (!Number.isInteger(s.modelId) || s.modelId <= prev) return fail('UnsortedScores');
+      if (!Number.isInteger(s.score) || s.score < 0 || s.score > this.config.scoreMax) return fail('ScoreOutOfRange');
+      if (!this.models.exists(s.modelId)) return fail('UnknownModel');
+      prev = s.modelId;
+    }
+    const era = this.era();
+    this.storage.scores.set(who, scores.map((s) => ({ modelId: s.modelId, score: s.score })));
+    this.storage.curators.set(who, { ...c, lastScoredEra: era });
+    this.events.push(E.scoresSet(who, era, scores.length));
+    return OK;
+  }
+
+  /** Active in `era`: scored within the last activityCutoffEras eras (including this one). */
+  isActive(who: AccountId, era: number): boolean {
+    const c = this.storage.curators.get(who);
+    return c !== undefined && c.lastScoredEra !== NEVER && era - c.lastScoredEra < this.config.activityCutoffEras;
+  }
+
+  /** Era-end epoch: compute incentive and dividends, store the new bonds and the public consensus/incentive. */
+  runEpoch(era: number): EpochOutcome {
+    const modelIds = this.models.servedModelIds();
+    const index = new Map<number, number>();
+    modelIds.forEach((id, i) => index.set(id, i));
+    const curators = this.storage.curators.sortedKeysList();
+    const stake: bigint[] = [];
+    const rows: ScoreEntry[][] = [];
+    const prev: ScoreEntry[][] = [];
+    for (const who of curators) {
+      stake.push(this.isActive(who, era) ? this.storage.curators.get(who)!.bondPlanck : 0n);
+      rows.push(this.rowOf(who, index));
+      prev.push((this.storage.bonds.get(who) ?? []).flatMap((b) => {
+        const j = index.get(b.modelId);
+        return j === undefined ? [] : [{ model: j, score: b.bond }];
+      }));
+    }
+    const rule = this.config.rule;
+    const y = yumaEpoch({ stakePlanck: stake, scores: rows, bondsPrev: prev, modelCount: modelIds.length,
+      kappaParts: this.config.kappaParts, alphaParts: this.config.bondsAlphaParts, clip: rule !== 'mean' });
+    let incentive = y.incentive;
+    let dividends = y.dividends;
+    if (rule === 'quadratic') {
+      const pay = this.models.eraPaymentsByModel();
+      incentive = normalize(qfMatchWeights(modelIds.map((id) => pay.get(id) ?? [])));
+      dividends = dividendsOf(y.bonds, incentive);
+    }
+    curators.forEach((who, i) => {
+      const b: Bond[] = y.bonds[i]!.map((e) => ({ modelId: modelIds[e.model]!, bond: e.score }));
+      if (b.length === 0) this.storage.bonds.delete(who); else this.storage.bonds.set(who, b);
+    });
+    this.storage.lastConsensus.set(nonZero(modelIds, y.consensus));
+    this.storage.lastIncentive.set(nonZero(modelIds, incentive));
+    const active = stake.filter((s) => s > 0n).length;
+    this.events.push(E.epochRun(era, rule, active, incentive.filter((x) => x > 0n).length));
+    return { era, modelIds, incentive, curators, dividends };
+  }
+
+  /** A curator's scores on served models, self-scores removed, as a sparse row over model indices. */
+  private rowOf(who: AccountId, index: ReadonlyMap<number, number>): ScoreEntry[] {
+    const out: ScoreEntry[] = [];
+    for (const s of this.storage.scores.get(who) ?? []) {
+      const j = index.get(s.modelId);
+      if (j === undefined || s.score === 0 || this.models.owner(s.modelId) === who) continue;
+      out.push({ model: j, score: BigInt(s.score) });
+    }
+    return out;
+  }
+}
+
+function nonZero(ids: readonly number[], v: readonly bigint[]): ModelValue[] {
+  const out: ModelValue[] = [];
+  v.forEach((x, i) => { if (x > 0n) out.push({ modelId: ids[i]!, value: x }); });
+  return out;
+}
