@@ -3,7 +3,8 @@
 // Preserve, call dispatched transactionally) -> finalizeBlock (fee pot resolved, fee multiplier updated).
 // Staking and marketplace engineers add their pallets in the MARKED sections (`// --- staking ---`, `// --- marketplace ---`).
 
-import { Journal, stateRoot, type RootItem, type Snapshotable } from './primitives/storage.js';
+import { Journal, StorageValue, stateRoot, type RootItem, type Snapshotable } from './primitives/storage.js';
+import { u32Codec, encodeU64, codec } from './types/codecs.js';
 import { EventBuffer, type RuntimeEvent } from './primitives/events.js';
 import { err, assert, type DispatchResult } from './primitives/dispatch.js';
 import { signed, ROOT, type Origin } from './primitives/origin.js';
@@ -121,9 +122,10 @@ export class Runtime {
   private readonly rootItems: RootItem[] = [];
   private readonly snapItems: Snapshotable[] = [];
   private phase: Phase = 'idle';
-  private blockNumber: BlockNumber = 0;
+  /** frame_system::Number and pallet_timestamp::Now: chain state, part of the root. */
+  private readonly number = new StorageValue<BlockNumber>('system.Number', this.journal, 0, u32Codec);
+  private readonly now = new StorageValue<Ms>('timestamp.Now', this.journal, 0, codec((ms: Ms) => encodeU64(BigInt(ms))));
   private author: AccountId = '';
-  private nowMs: Ms = 0;
   private genesisIssuance: Planck = 0n;
   private failedExtrinsics = 0;
 
@@ -132,6 +134,7 @@ export class Runtime {
     this.balances = new Balances(j, ev, config.balances);
     this.payment = new Payment(j, ev, this.balances, config.fees, TREASURY_ACCOUNT);
     this.treasury = new Treasury(j, ev, this.balances, config.treasury, TREASURY_ACCOUNT);
+    this.register({ rootItems: () => [this.number, this.now], snapshotItems: () => [this.number, this.now] });
     this.register(this.balances.storage, this.payment.storage, this.treasury.storage);
     // --- staking ---
     // --- marketplace ---
@@ -168,16 +171,16 @@ export class Runtime {
 
   // ------------------------------------------------------------------ block lifecycle
 
-  get currentBlock(): BlockNumber { return this.blockNumber; }
+  get currentBlock(): BlockNumber { return this.number.get(); }
   get currentAuthor(): AccountId { return this.author; }
-  get timestampMs(): Ms { return this.nowMs; }
+  get timestampMs(): Ms { return this.now.get(); }
 
   initializeBlock(blockNumber: BlockNumber, author: AccountId, timestampMs: Ms): void {
     assert(this.phase === 'idle', 'runtime: initializeBlock while a block is open');
-    assert(blockNumber === this.blockNumber + 1, `runtime: block ${blockNumber} after ${this.blockNumber}`);
-    assert(timestampMs >= this.nowMs, 'runtime: timestamp went backwards');
+    assert(blockNumber === this.number.get() + 1, `runtime: block ${blockNumber} after ${this.number.get()}`);
+    assert(Number.isInteger(timestampMs) && timestampMs >= this.now.get(), 'runtime: timestamp went backwards');
     this.phase = 'building';
-    this.blockNumber = blockNumber; this.author = author; this.nowMs = timestampMs;
+    this.number.set(blockNumber); this.author = author; this.now.set(timestampMs);
     this.payment.onInitialize();
     this.emissions.onInitialize(blockNumber);
     this.treasury.onInitialize(blockNumber);
@@ -210,7 +213,7 @@ export class Runtime {
   finalizeBlock(): BlockOutcome {
     assert(this.phase === 'building', 'runtime: finalizeBlock without initializeBlock');
     const u = this.payment.usage;
-    const outcome = { blockNumber: this.blockNumber, author: this.author, normalWeight: u.normalWeight,
+    const outcome = { blockNumber: this.number.get(), author: this.author, normalWeight: u.normalWeight,
       lengthBytes: u.lengthBytes, extrinsics: u.extrinsics, nextFeeMultiplier: 0n };
     // --- staking ---  (era points for this.author)
     // --- marketplace ---
@@ -265,8 +268,7 @@ export class Runtime {
     assert(this.phase === 'idle' && !this.journal.active, 'runtime: snapshot inside a block');
     const items: Record<string, unknown> = {};
     for (const it of this.snapItems) items[it.name] = it.snapshot();
-    return { blockNumber: this.blockNumber, author: this.author, nowMs: this.nowMs,
-      genesisIssuance: this.genesisIssuance, failedExtrinsics: this.failedExtrinsics, items };
+    return { author: this.author, genesisIssuance: this.genesisIssuance, failedExtrinsics: this.failedExtrinsics, items };
   }
 
   restoreSnapshot(s: RuntimeSnapshot): void {
@@ -275,16 +277,14 @@ export class Runtime {
       assert(it.name in s.items, `runtime snapshot: missing item ${it.name}`);
       it.restoreSnapshot(s.items[it.name]);
     }
-    this.blockNumber = s.blockNumber; this.author = s.author; this.nowMs = s.nowMs;
+    this.author = s.author;
     this.genesisIssuance = s.genesisIssuance; this.failedExtrinsics = s.failedExtrinsics;
     this.events.drain();
   }
 }
 
 export interface RuntimeSnapshot {
-  readonly blockNumber: BlockNumber;
   readonly author: AccountId;
-  readonly nowMs: Ms;
   readonly genesisIssuance: Planck;
   readonly failedExtrinsics: number;
   readonly items: Record<string, unknown>;

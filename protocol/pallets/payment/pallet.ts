@@ -16,6 +16,8 @@ import { nextFeeMultiplier } from './multiplier.js';
 import { fail } from './errors.js';
 import { paymentEvents as E } from './events.js';
 
+const WEIGHT_FEE_CACHE_MAX = 1024;
+
 export interface BlockUsage { normalWeight: bigint; lengthBytes: number; extrinsics: number }
 
 export class Payment {
@@ -24,6 +26,7 @@ export class Payment {
   readonly baseFeePlanck: Planck;
   /** Usage of the block being built (reset by onInitialize). Not journaled: it changes only after a successful charge. */
   readonly usage: BlockUsage = { normalWeight: 0n, lengthBytes: 0, extrinsics: 0 };
+  private readonly weightFeeCache = new Map<bigint, Planck>();
 
   constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
               readonly config: PaymentConfig, private readonly treasuryAccount: AccountId) {
@@ -36,13 +39,25 @@ export class Payment {
 
   /** Inclusion fee (base + length + multiplier × weight fee) for a call of `weight`, encoded length `lengthBytes`. */
   inclusionFee(lengthBytes: number, weight: bigint): Planck {
-    const c = this.config;
-    const capped = weight < c.maxBlockWeight ? weight : c.maxBlockWeight;
-    return this.baseFeePlanck + BigInt(lengthBytes) * c.lengthFeePerBytePlanck
-      + fixedMulInt(this.storage.nextFeeMultiplier.get(), weightToFee(c, capped));
+    return this.baseFeePlanck + BigInt(lengthBytes) * this.config.lengthFeePerBytePlanck + this.adjustedWeightFee(weight);
+  }
+
+  /** multiplier × weight_to_fee(min(weight, max block weight)); memoised per block (the multiplier changes only
+   * at finalize, and a block sees few distinct call weights). */
+  adjustedWeightFee(weight: bigint): Planck {
+    let f = this.weightFeeCache.get(weight);
+    if (f === undefined) {
+      const c = this.config;
+      const capped = weight < c.maxBlockWeight ? weight : c.maxBlockWeight;
+      f = fixedMulInt(this.storage.nextFeeMultiplier.get(), weightToFee(c, capped));
+      if (this.weightFeeCache.size >= WEIGHT_FEE_CACHE_MAX) this.weightFeeCache.clear();
+      this.weightFeeCache.set(weight, f);
+    }
+    return f;
   }
 
   onInitialize(): void {
+    this.weightFeeCache.clear();
     this.usage.normalWeight = 0n; this.usage.lengthBytes = 0; this.usage.extrinsics = 0;
   }
 
@@ -68,9 +83,8 @@ export class Payment {
     const treasury = mulFloor(PERBILL, split.treasury, fee);
     const author = fee - burn - treasury + tip; // remainder of the split to the author, plus the whole tip
     const p = this.storage.pot.get();
-    this.storage.pot.set({ burn: p.burn + burn, author: p.author + author, treasury: p.treasury + treasury });
-    const s = this.storage.stats.get();
-    this.storage.stats.set({ ...s, feesPaid: s.feesPaid + fee, tipsPaid: s.tipsPaid + tip, extrinsics: s.extrinsics + 1 });
+    this.storage.pot.set({ burn: p.burn + burn, author: p.author + author, treasury: p.treasury + treasury,
+      fees: p.fees + fee, tips: p.tips + tip, extrinsics: p.extrinsics + 1 });
     this.usage.normalWeight += weight + this.config.extrinsicBaseWeight;
     this.usage.lengthBytes += lengthBytes;
     this.usage.extrinsics++;
@@ -88,7 +102,8 @@ export class Payment {
       const toAuthor = author === null ? 0n : this.balances.resolveCredit(author, p.author);
       if (author === null) this.balances.burnCredit(p.author);
       const s = this.storage.stats.get();
-      this.storage.stats.set({ ...s, feesBurned: s.feesBurned + p.burn + (p.author - toAuthor) + (p.treasury - toTreasury),
+      this.storage.stats.set({ feesPaid: s.feesPaid + p.fees, tipsPaid: s.tipsPaid + p.tips, extrinsics: s.extrinsics + p.extrinsics,
+        feesBurned: s.feesBurned + p.burn + (p.author - toAuthor) + (p.treasury - toTreasury),
         feesToAuthors: s.feesToAuthors + toAuthor, feesToTreasury: s.feesToTreasury + toTreasury });
       this.storage.pot.set(EMPTY_POT);
     }

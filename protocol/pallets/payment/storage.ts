@@ -7,8 +7,11 @@ import { u128Codec, codec, concat, encodeU128 } from '../../types/codecs.js';
 
 /** Fee credits withdrawn during the current block, already split per extrinsic (chain rounding), resolved at
  * finalizeBlock: same end-of-block state as resolving per extrinsic, with one write per extrinsic. */
-export interface FeePot { readonly burn: Planck; readonly author: Planck; readonly treasury: Planck }
-export const EMPTY_POT: FeePot = Object.freeze({ burn: 0n, author: 0n, treasury: 0n });
+export interface FeePot {
+  readonly burn: Planck; readonly author: Planck; readonly treasury: Planck; // credit shares (sum = withdrawn)
+  readonly fees: Planck; readonly tips: Planck; readonly extrinsics: number;  // folded into FeeStats at finalize
+}
+export const EMPTY_POT: FeePot = Object.freeze({ burn: 0n, author: 0n, treasury: 0n, fees: 0n, tips: 0n, extrinsics: 0 });
 
 export interface FeeStats {
   readonly feesPaid: Planck;   // inclusion fees (excluding tips)
