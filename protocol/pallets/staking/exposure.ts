@@ -1,0 +1,49 @@
+// Exposures (collect_exposures + Exposure::into_pages): turn election supports (vote units) into each validator's
+// exposure in currency units: `own` from its self-vote, `others` in election (voter) order, total = own + Σothers,
+// split into pages of `pageSize` nominators (not sorted, SUBSTRATE.md §3.3). ErasTotalStake = Σ totals.
+
+import type { AccountId, Planck } from '../../primitives/units.js';
+import { assert } from '../../primitives/dispatch.js';
+import type { Support } from './election/result.js';
+import { toCurrency } from './election/currency-to-vote.js';
+
+export interface IndividualExposure { readonly who: AccountId; readonly value: Planck }
+export interface ExposureOverview {
+  readonly total: Planck;
+  readonly own: Planck;
+  readonly nominatorCount: number;
+  /** Number of nominator pages (0 when only own stake); claimable pages = max(pageCount, 1). */
+  readonly pageCount: number;
+}
+export interface ExposurePage { readonly pageTotal: Planck; readonly others: readonly IndividualExposure[] }
+export interface ValidatorExposure { readonly validator: AccountId; readonly overview: ExposureOverview; readonly pages: readonly ExposurePage[] }
+
+export function collectExposures(supports: ReadonlyArray<readonly [AccountId, Support]>, totalIssuance: Planck,
+                                 pageSize: number): ValidatorExposure[] {
+  assert(Number.isInteger(pageSize) && pageSize >= 1, 'exposure: page size must be >= 1');
+  return supports.map(([validator, support]) => {
+    let own = 0n;
+    let total = 0n;
+    const others: IndividualExposure[] = [];
+    for (const [who, weight] of support.voters) {
+      const stake = toCurrency(weight, totalIssuance);
+      if (who === validator) own += stake; else others.push({ who, value: stake });
+      total += stake;
+    }
+    return { validator, ...intoPages(own, total, others, pageSize) };
+  });
+}
+
+export function intoPages(own: Planck, total: Planck, others: readonly IndividualExposure[], pageSize: number):
+    { overview: ExposureOverview; pages: ExposurePage[] } {
+  const pages: ExposurePage[] = [];
+  for (let i = 0; i < others.length; i += pageSize) {
+    const chunk = others.slice(i, i + pageSize);
+    let pageTotal = 0n;
+    for (const x of chunk) pageTotal += x.value;
+    pages.push({ pageTotal, others: chunk });
+  }
+  return { overview: { total, own, nominatorCount: others.length, pageCount: pages.length }, pages };
+}
+
+export function claimablePages(o: ExposureOverview): number { return Math.max(o.pageCount, 1); }

@@ -1,0 +1,546 @@
+// pallet_staking for the lab: bonding with a staking freeze on the stash (Polkadot's legacy staking lock: the bonded
+// total stays in `free` but can't be spent), validator/nominator intentions, sessions and eras, NPoS elections,
+// exposures, era points, lazy era payouts, and slashing. Calls are in calls.ts; this class holds the logic they
+// share with the era hooks. SUBSTRATE.md §3.
+
+import type { Journal } from '../../primitives/storage.js';
+import type { EventBuffer } from '../../primitives/events.js';
+import type { AccountId, EraIndex, Planck } from '../../primitives/units.js';
+import { OK, assert, type DispatchResult } from '../../primitives/dispatch.js';
+import type { Parts } from '../../primitives/perthing.js';
+import type { Balances } from '../balances/index.js';
+import type { StakingConfig } from './config.js';
+import { StakingStorage, type RewardDestination, type StakingStats, type UnappliedSlash, type ValidatorPrefs } from './storage.js';
+import { eraKey, pageKey } from './codec.js';
+import { fail } from './errors.js';
+import { stakingEvents as E } from './events.js';
+import * as L from './ledger.js';
+import type { StakingLedger } from './ledger.js';
+import { seqPhragmen } from './election/phragmen.js';
+import { phragmms } from './election/phragmms.js';
+import { compareAccount, resultToSupports } from './election/result.js';
+import { toVote } from './election/currency-to-vote.js';
+import type { VoterInput } from './election/graph.js';
+import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
+import { pagePayout, validatorPot } from './payout.js';
+import { computeSlash, disableLimit, type EraSlashStore, type SpanStore } from './slashing.js';
+import { equivocationSlashFraction } from '../consensus/equivocation.js';
+
+/** The freeze id of bonded funds (Polkadot STAKING_ID lock "staking "). */
+export const STAKING_FREEZE_ID = 'staking';
+export const ERA_POINTS_PER_BLOCK = 20;
+
+export interface StakingDeps {
+  readonly balances: Balances;
+  /** OnSlash destination (BalanceAI: slashes go to the treasury account, BALANCEAI.md §2). */
+  readonly treasuryAccount: AccountId;
+  /**
+   * The era's staker reward (EraPayout): called once when `era` ends, with its actual duration. The emissions
+   * pallet accrues the stakers' share of emissions without minting it and hands it over here; staking mints it
+   * lazily at claim time (SUBSTRATE.md §3.5/§7). Returns 0 when nothing was accrued.
+   */
+  readonly takeEraStakerReward: (era: EraIndex, eraDurationMs: number) => Planck;
+}
+
+export interface GenesisStaker {
+  readonly stash: AccountId;
+  readonly bondPlanck: Planck;
+  readonly role: 'validator' | 'nominator' | 'idle';
+  readonly commission?: Parts;
+  readonly targets?: readonly AccountId[];
+  readonly payee?: RewardDestination;
+}
+
+export interface OffenceReport {
+  readonly offenders: readonly AccountId[];
+  /** Slash fraction (Perbill parts); or give kind 'equivocation' to use min((3k/n)^2, 1) with k = offenders.length. */
+  readonly fraction?: Parts;
+  readonly kind?: 'equivocation';
+  /** Era of the offence (default: the active era). */
+  readonly era?: EraIndex;
+  /** n for the equivocation formula (default: the active set size). */
+  readonly validatorSetSize?: number;
+  readonly reporters?: readonly AccountId[];
+}
+
+const MAX_GENESIS_STAKERS = 1_000_000;
+
+export class Staking {
+  readonly storage: StakingStorage;
+  private readonly balances: Balances;
+
+  constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
+    this.storage = new StakingStorage(journal);
+    this.balances = deps.balances;
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  ledger(stash: AccountId): StakingLedger | undefined { return this.storage.ledger.get(stash); }
+  currentEra(): EraIndex { return this.storage.currentEra.get(); }
+  activeEra(): EraIndex { return this.storage.activeEra.get().index; }
+  activeValidators(): readonly AccountId[] { return this.storage.sessionValidators.get(); }
+  isDisabled(v: AccountId): boolean { return this.storage.disabledValidators.get().includes(v); }
+  stats(): StakingStats { return this.storage.stats.get(); }
+  /** Σ active over all ledgers (the "staked" amount for a staking ratio KPI). */
+  totalActive(): Planck { let s = 0n; for (const l of this.storage.ledger.values()) s += l.active; return s; }
+  eraTotalStake(era: EraIndex): Planck { return this.storage.erasTotalStake.get(era) ?? 0n; }
+  eraReward(era: EraIndex): Planck | undefined { return this.storage.erasValidatorReward.get(era); }
+  erasElected(era: EraIndex): readonly AccountId[] { return this.storage.erasElected.get(era) ?? []; }
+
+  /** Existential deposit (the floor of every bond). */
+  deps_ed(): Planck { return this.balances.ed; }
+  emit(e: Parameters<EventBuffer['push']>[0]): void { this.events.push(e); }
+
+  private bumpStats(f: (s: StakingStats) => Partial<StakingStats>): void {
+    const s = this.storage.stats.get();
+    this.storage.stats.set({ ...s, ...f(s) });
+  }
+
+  // ------------------------------------------------------------------ ledger helpers
+
+  /** Writes the ledger and sets the staking freeze to its total (or removes both). */
+  updateLedger(l: StakingLedger): void {
+    L.checkLedger(l);
+    this.storage.ledger.set(l.stash, l);
+    const r = this.balances.setFreeze(STAKING_FREEZE_ID, l.stash, l.total);
+    assert(r.ok, `staking: freeze update failed for ${l.stash}`);
+  }
+
+  /** Removes every trace of a stash (kill_stash). */
+  killStash(stash: AccountId): void {
+    this.storage.ledger.delete(stash);
+    this.storage.payee.delete(stash);
+    this.storage.validators.delete(stash);
+    this.storage.nominators.delete(stash);
+    this.balances.thaw(STAKING_FREEZE_ID, stash);
+  }
+
+  /** Free funds that can still be bonded (the freeze covers what is already bonded). */
+  stakeable(stash: AccountId, alreadyBonded: Planck): Planck {
+    const free = this.balances.free(stash);
+    return free > alreadyBonded ? free - alreadyBonded : 0n;
+  }
+
+  minActiveBond(stash: AccountId): Planck {
+    if (this.storage.nominators.has(stash)) return this.config.minNominatorBondPlanck;
+    if (this.storage.validators.has(stash)) return this.config.minValidatorBondPlanck;
+    return 0n;
+  }
+
+  setValidatorPrefs(stash: AccountId, prefs: ValidatorPrefs): void {
+    this.storage.nominators.delete(stash);
+    this.storage.validators.set(stash, prefs);
+    this.events.push(E.validatorPrefsSet(stash, prefs));
+  }
+
+  setNominations(stash: AccountId, targets: readonly AccountId[]): void {
+    this.storage.validators.delete(stash);
+    this.storage.nominators.set(stash, { targets, submittedIn: this.currentEra(), suppressed: false });
+    this.events.push(E.nominated(stash, targets));
+  }
+
+  chill(stash: AccountId): void {
+    const was = this.storage.validators.has(stash) || this.storage.nominators.has(stash);
+    this.storage.validators.delete(stash);
+    this.storage.nominators.delete(stash);
+    if (was) this.events.push(E.chilled(stash));
+  }
+
+  // ------------------------------------------------------------------ genesis
+
+  /** Bond genesis stakers (their free balance must already exist) and elect the era-0 set. */
+  genesis(stakers: readonly GenesisStaker[], genesisMs: number): void {
+    assert(stakers.length <= MAX_GENESIS_STAKERS, 'staking genesis: too many stakers');
+    for (const s of stakers) {
+      assert(!this.storage.ledger.has(s.stash), `staking genesis: ${s.stash} bonded twice`);
+      assert(s.bondPlanck >= this.balances.ed, `staking genesis: bond of ${s.stash} below ED`);
+      assert(this.balances.free(s.stash) >= s.bondPlanck, `staking genesis: ${s.stash} has less free balance than its bond`);
+      this.updateLedger(L.newLedger(s.stash, s.bondPlanck));
+      this.storage.payee.set(s.stash, s.payee ?? 'Staked');
+    }
+    for (const s of stakers) {
+      if (s.role === 'validator') this.setValidatorPrefs(s.stash, { commission: s.commission ?? 0n, blocked: false });
+    }
+    for (const s of stakers) {
+      if (s.role !== 'nominator') continue;
+      const targets = [...new Set(s.targets ?? [])].sort(compareAccount);
+      assert(targets.length > 0 && targets.length <= this.config.maxNominations, `staking genesis: ${s.stash} needs 1..maxNominations targets`);
+      for (const t of targets) assert(this.storage.validators.has(t), `staking genesis: ${s.stash} nominates non-validator ${t}`);
+      this.setNominations(s.stash, targets);
+    }
+    this.storage.activeEra.set({ index: 0, startMs: genesisMs });
+    this.storage.currentEra.set(0);
+    const elected = this.electAndStore(0);
+    this.storage.sessionValidators.set(elected);
+  }
+
+  // ------------------------------------------------------------------ hooks (called by the runtime)
+
+  /** on_initialize of block `n` (n >= 1): session rotation, era end/start, election planning. */
+  onInitialize(n: number, nowMs: number): void {
+    const c = this.config;
+    if (n > 1 && (n - 1) % c.sessionBlocks === 0) this.newSession((n - 1) / c.sessionBlocks, nowMs);
+    if (c.electionAt === 'eraEnd' && n % c.eraBlocks === 0) this.planNextEra();
+  }
+
+  /** pallet_authorship note_author: 20 era points per authored block. */
+  noteAuthor(author: AccountId): void {
+    const era = this.activeEra();
+    const k = eraKey(era, author);
+    this.storage.erasRewardPoints.set(k, (this.storage.erasRewardPoints.get(k) ?? 0) + ERA_POINTS_PER_BLOCK);
+    this.storage.erasTotalRewardPoints.set(era, (this.storage.erasTotalRewardPoints.get(era) ?? 0) + ERA_POINTS_PER_BLOCK);
+  }
+
+  private newSession(s: number, nowMs: number): void {
+    const c = this.config;
+    this.storage.currentSession.set(s);
+    if (s % c.sessionsPerEra === 0) {
+      const ended = this.activeEra();
+      this.endEra(ended, nowMs);
+      this.startEra(ended + 1, nowMs);
+    }
+    if (c.electionAt === 'sessionBeforeEraEnd' && (s + 1) % c.sessionsPerEra === 0) this.planNextEra();
+  }
+
+  private planNextEra(): void {
+    const next = this.currentEra() + 1;
+    this.electAndStore(next);
+    this.storage.currentEra.set(next);
+  }
+
+  private startEra(era: EraIndex, nowMs: number): void {
+    this.storage.activeEra.set({ index: era, startMs: nowMs });
+    if (this.currentEra() < era) this.storage.currentEra.set(era); // no election happened (e.g. eraEnd mode edge)
+    const elected = this.storage.erasElected.get(era);
+    if (elected !== undefined && elected.length > 0) this.storage.sessionValidators.set(elected);
+    else {
+      // Election failed or produced nobody: keep the previous set, with its exposures copied forward.
+      this.copyExposures(era - 1, era);
+    }
+    this.storage.disabledValidators.set([]);
+    this.applyDeferredSlashes(era);
+  }
+
+  private endEra(era: EraIndex, nowMs: number): void {
+    const duration = nowMs - this.storage.activeEra.get().startMs;
+    const reward = this.deps.takeEraStakerReward(era, duration);
+    assert(reward >= 0n, 'staking: negative era reward');
+    this.storage.erasValidatorReward.set(era, reward);
+    this.bumpStats((s) => ({ rewardAllocatedPlanck: s.rewardAllocatedPlanck + reward }));
+    this.events.push(E.eraPaid(era, reward, 0n));
+    if (this.config.autoPayout) this.autoPayout(era);
+    this.expireEra(era + 1 - this.config.historyDepth - 1);
+  }
+
+  // ------------------------------------------------------------------ election
+
+  /** The snapshot voters (self-votes of validators + nominators), top maxElectingVoters by weight, canonical order. */
+  electionSnapshot(): { candidates: AccountId[]; voters: VoterInput[]; stakeOf: Map<AccountId, bigint> } {
+    const ti = this.balances.totalIssuance();
+    const candidates = [...this.storage.validators.keys()].sort(compareAccount);
+    let voters: VoterInput[] = [];
+    for (const v of candidates) {
+      const l = this.storage.ledger.get(v);
+      if (l === undefined) continue;
+      voters.push({ who: v, weight: toVote(l.active, ti), targets: [v] });
+    }
+    for (const [who, n] of this.storage.nominators.entries()) {
+      const l = this.storage.ledger.get(who);
+      if (l === undefined) continue;
+      voters.push({ who, weight: toVote(l.active, ti), targets: n.targets });
+    }
+    voters = voters.filter((v) => v.weight > 0n);
+    if (voters.length > this.config.maxElectingVoters) {
+      voters.sort((a, b) => (a.weight > b.weight ? -1 : a.weight < b.weight ? 1 : compareAccount(a.who, b.who)));
+      voters = voters.slice(0, this.config.maxElectingVoters);
+    }
+    voters.sort((a, b) => compareAccount(a.who, b.who));
+    const stakeOf = new Map(voters.map((v) => [v.who, v.weight]));
+    return { candidates, voters, stakeOf };
+  }
+
+  /** Runs the election for `era` and stores its exposures; returns the elected set (canonical order). */
+  electAndStore(era: EraIndex): AccountId[] {
+    const c = this.config;
+    const snap = this.electionSnapshot();
+    const run = c.election === 'phragmms' ? phragmms : seqPhragmen;
+    const result = run(c.validatorCount, snap.candidates, snap.voters, c.balancing);
+    const supports = resultToSupports(result, (w) => snap.stakeOf.get(w)!);
+    const exposures = collectExposures(supports, this.balances.totalIssuance(), c.maxExposurePageSize);
+    this.storeExposures(era, exposures);
+    this.bumpStats((s) => ({ elections: s.elections + 1 }));
+    const elected = exposures.map((e) => e.validator);
+    this.events.push(E.stakersElected(era, elected.length));
+    return elected;
+  }
+
+  private storeExposures(era: EraIndex, exposures: readonly ValidatorExposure[]): void {
+    const s = this.storage;
+    let total = 0n;
+    for (const e of exposures) {
+      const k = eraKey(era, e.validator);
+      s.erasStakersOverview.set(k, e.overview);
+      e.pages.forEach((p, i) => s.erasStakersPaged.set(pageKey(era, e.validator, i), p));
+      s.erasValidatorPrefs.set(k, s.validators.get(e.validator) ?? { commission: 0n, blocked: false });
+      total += e.overview.total;
+    }
+    s.erasTotalStake.set(era, total);
+    s.erasElected.set(era, exposures.map((e) => e.validator));
+  }
+
+  private copyExposures(from: EraIndex, to: EraIndex): void {
+    const s = this.storage;
+    const set = s.erasElected.get(from) ?? [];
+    const exposures: ValidatorExposure[] = set.map((v) => {
+      const overview = s.erasStakersOverview.get(eraKey(from, v))!;
+      const pages = Array.from({ length: overview.pageCount }, (_, i) => s.erasStakersPaged.get(pageKey(from, v, i))!);
+      return { validator: v, overview, pages };
+    });
+    this.storeExposures(to, exposures);
+    for (const v of set) { const p = s.erasValidatorPrefs.get(eraKey(from, v)); if (p) s.erasValidatorPrefs.set(eraKey(to, v), p); }
+  }
+
+  // ------------------------------------------------------------------ payouts
+
+  /** payout_stakers_by_page without the origin: pays one page of `validator`'s reward for `era`. */
+  payoutStakersByPage(validator: AccountId, era: EraIndex, page: number): DispatchResult {
+    const s = this.storage;
+    const active = this.activeEra();
+    if (!Number.isInteger(era) || era >= active || era + this.config.historyDepth < active) return fail('InvalidEraToReward');
+    const reward = s.erasValidatorReward.get(era);
+    if (reward === undefined) return fail('InvalidEraToReward');
+    const k = eraKey(era, validator);
+    const overview = s.erasStakersOverview.get(k);
+    if (overview === undefined) return fail('NotStash');
+    if (!Number.isInteger(page) || page < 0 || page >= claimablePages(overview)) return fail('InvalidPage');
+    const claimed = s.claimedRewards.get(k) ?? [];
+    if (claimed.includes(page)) return fail('AlreadyClaimed');
+    s.claimedRewards.set(k, [...claimed, page].sort((a, b) => a - b));
+    const pot = this.potOf(era, validator, reward);
+    const pp = pagePayout(pot, overview, page, s.erasStakersPaged.get(pageKey(era, validator, page)));
+    const next = page + 1 < claimablePages(overview) ? page + 1 : null;
+    this.events.push(E.payoutStarted(era, validator, page, next));
+    let paid = this.makePayout(validator, pp.validator);
+    for (const [who, amount] of pp.nominators) paid += this.makePayout(who, amount);
+    this.notePaid(era, paid);
+    return OK;
+  }
+
+  private potOf(era: EraIndex, validator: AccountId, reward: Planck) {
+    const s = this.storage;
+    const points = s.erasRewardPoints.get(eraKey(era, validator)) ?? 0;
+    const total = s.erasTotalRewardPoints.get(era) ?? 0;
+    const commission = s.erasValidatorPrefs.get(eraKey(era, validator))?.commission ?? 0n;
+    return validatorPot(reward, BigInt(points), BigInt(total), commission);
+  }
+
+  private notePaid(era: EraIndex, paid: Planck): void {
+    if (paid === 0n) return;
+    this.storage.erasRewardPaid.set(era, (this.storage.erasRewardPaid.get(era) ?? 0n) + paid);
+    this.bumpStats((x) => ({ rewardPaidPlanck: x.rewardPaidPlanck + paid }));
+  }
+
+  /** make_payout: mints to the stash (Stash) or mints and bonds it (Staked); returns the amount minted. */
+  private makePayout(stash: AccountId, amount: Planck): Planck {
+    if (amount === 0n) return 0n;
+    const dest = this.storage.payee.get(stash);
+    const l = this.storage.ledger.get(stash);
+    if (dest === undefined || l === undefined) return 0n; // not a staker any more: the reward is not minted
+    if (!this.balances.exists(stash)) return 0n;            // mint_into_existing
+    const r = this.balances.mint(stash, amount);
+    if (!r.ok) return 0n;
+    if (dest === 'Staked') this.updateLedger(L.bondExtra(l, amount));
+    this.events.push(E.rewarded(stash, dest, amount));
+    return amount;
+  }
+
+  /**
+   * Lab helper (staking.autoPayout): claims every page of every validator of `era`, as a payout bot would, without
+   * extrinsics (no fees). Per-page amounts are computed exactly as payout_stakers_by_page; each payee then receives
+   * its era total in one mint (one Rewarded event per payee), which leaves every balance identical to paging claims
+   * one by one because exposures, points and prefs of a past era never change.
+   */
+  autoPayout(era: EraIndex): void {
+    const s = this.storage;
+    const reward = s.erasValidatorReward.get(era);
+    if (reward === undefined || reward === 0n) return;
+    const owed = new Map<AccountId, Planck>();
+    const add = (who: AccountId, a: Planck) => { if (a > 0n) owed.set(who, (owed.get(who) ?? 0n) + a); };
+    for (const v of s.erasElected.get(era) ?? []) {
+      const k = eraKey(era, v);
+      const overview = s.erasStakersOverview.get(k)!;
+      const claimed = s.claimedRewards.get(k) ?? [];
+      const pages = claimablePages(overview);
+      if (claimed.length === pages) continue;
+      const pot = this.potOf(era, v, reward);
+      const all: number[] = [];
+      for (let p = 0; p < pages; p++) {
+        all.push(p);
+        if (claimed.includes(p)) continue;
+        const pp = pagePayout(pot, overview, p, s.erasStakersPaged.get(pageKey(era, v, p)));
+        add(v, pp.validator);
+        for (const [who, a] of pp.nominators) add(who, a);
+      }
+      s.claimedRewards.set(k, all);
+    }
+    let paid = 0n;
+    for (const who of [...owed.keys()].sort(compareAccount)) paid += this.makePayout(who, owed.get(who)!);
+    this.notePaid(era, paid);
+  }
+
+  /** Drops era data older than HistoryDepth; what was allocated but never minted is counted as expired. */
+  private expireEra(era: EraIndex): void {
+    if (era < 0) return;
+    const s = this.storage;
+    const reward = s.erasValidatorReward.get(era) ?? 0n;
+    const paid = s.erasRewardPaid.get(era) ?? 0n;
+    assert(paid <= reward, `staking: era ${era} paid ${paid} > reward ${reward}`);
+    if (reward - paid > 0n) {
+      this.bumpStats((x) => ({ rewardExpiredPlanck: x.rewardExpiredPlanck + (reward - paid) }));
+      this.events.push(E.rewardExpired(era, reward - paid));
+    }
+    for (const v of s.erasElected.get(era) ?? []) {
+      const k = eraKey(era, v);
+      const o = s.erasStakersOverview.get(k);
+      for (let p = 0; p < (o?.pageCount ?? 0); p++) s.erasStakersPaged.delete(pageKey(era, v, p));
+      s.erasStakersOverview.delete(k);
+      s.erasValidatorPrefs.delete(k);
+      s.claimedRewards.delete(k);
+    }
+    // Points may also exist for authors that were not elected (e.g. a consensus-only author): drop them all.
+    for (const k of [...s.erasRewardPoints.keys()]) if (k.startsWith(`${era}|`)) s.erasRewardPoints.delete(k);
+    s.erasTotalRewardPoints.delete(era);
+    s.erasValidatorReward.delete(era);
+    s.erasRewardPaid.delete(era);
+    s.erasTotalStake.delete(era);
+    s.erasElected.delete(era);
+    for (const k of [...s.validatorSlashInEra.keys()]) if (k.startsWith(`${era}|`)) s.validatorSlashInEra.delete(k);
+    for (const k of [...s.nominatorSlashInEra.keys()]) if (k.startsWith(`${era}|`)) s.nominatorSlashInEra.delete(k);
+  }
+
+  // ------------------------------------------------------------------ slashing
+
+  /**
+   * on_offence: computes each offender's slash for the offence era and either applies it now
+   * (slashDeferDurationEras = 0) or queues it for the start of era offenceEra + slashDeferDurationEras (the paged
+   * slashing.rs timing; a late report whose date has passed is applied at the next era start). Offenders of the
+   * active era are disabled, up to (n − 1)/3 of the set. Reports older than BondingDuration eras are discarded.
+   */
+  reportOffence(o: OffenceReport): void {
+    const active = this.activeEra();
+    const slashEra = o.era ?? active;
+    const windowStart = Math.max(active - this.config.bondingDurationEras, 0);
+    if (slashEra < windowStart || slashEra > active) {
+      this.events.push(E.oldSlashingReportDiscarded(this.storage.currentSession.get()));
+      return;
+    }
+    const n = o.validatorSetSize ?? this.activeValidators().length;
+    const fraction = o.fraction ?? (o.kind === 'equivocation' ? equivocationSlashFraction(o.offenders.length, Math.max(n, 1)) : 0n);
+    assert(fraction >= 0n && fraction <= 1_000_000_000n, 'staking: slash fraction out of range');
+    const offenders = [...new Set(o.offenders)].sort(compareAccount);
+    for (const stash of offenders) {
+      const overview = this.storage.erasStakersOverview.get(eraKey(slashEra, stash));
+      if (overview === undefined) continue; // not exposed in that era
+      this.events.push(E.slashReported(stash, fraction, slashEra));
+      if (slashEra === active) this.disable(stash);
+      const others = [];
+      for (let p = 0; p < overview.pageCount; p++) others.push(...this.storage.erasStakersPaged.get(pageKey(slashEra, stash, p))!.others);
+      const unapplied = computeSlash({
+        stash, fraction, own: overview.own, total: overview.total, others, slashEra, windowStart, now: active,
+        rewardProportion: this.config.slashRewardFraction,
+      }, this.spanStore(), this.eraSlashStore());
+      if (unapplied === null) continue;
+      const slash: UnappliedSlash = { ...unapplied, reporters: [...(o.reporters ?? [])], slashEra };
+      if (this.config.slashDeferDurationEras === 0) this.applySlash(slash);
+      else {
+        const at = Math.max(slashEra + this.config.slashDeferDurationEras, active + 1);
+        this.storage.unappliedSlashes.set(at, [...(this.storage.unappliedSlashes.get(at) ?? []), slash]);
+      }
+    }
+  }
+
+  private disable(stash: AccountId): void {
+    const d = this.storage.disabledValidators.get();
+    if (d.includes(stash) || d.length >= disableLimit(this.activeValidators().length)) return;
+    this.storage.disabledValidators.set([...d, stash].sort(compareAccount));
+    this.events.push(E.validatorDisabled(stash));
+  }
+
+  private applyDeferredSlashes(era: EraIndex): void {
+    const list = this.storage.unappliedSlashes.get(era);
+    if (list === undefined) return;
+    for (const u of list) this.applySlash(u);
+    this.storage.unappliedSlashes.delete(era);
+  }
+
+  /** apply_slash: slash the validator and its nominators, pay reporters out of the slashed funds, rest to treasury. */
+  applySlash(u: UnappliedSlash): void {
+    let slashedTotal = 0n;
+    slashedTotal += this.doSlash(u.validator, u.own, u.slashEra);
+    for (const [who, amount] of u.others) slashedTotal += this.doSlash(who, amount, u.slashEra);
+    const reward = u.reporters.length === 0 ? 0n : (u.payout < slashedTotal ? u.payout : slashedTotal);
+    if (reward > 0n) {
+      const each = reward / BigInt(u.reporters.length);
+      let given = 0n;
+      for (const r of u.reporters) {
+        if (each === 0n) break;
+        if (this.balances.transfer(this.deps.treasuryAccount, r, each, 'Expendable').ok) given += each;
+      }
+      this.bumpStats((x) => ({ slashReporterRewardPlanck: x.slashReporterRewardPlanck + given, slashToTreasuryPlanck: x.slashToTreasuryPlanck - given }));
+    }
+  }
+
+  /** do_slash: ledger first (StakingLedger::slash), then the balance (to the treasury), then the freeze. */
+  private doSlash(stash: AccountId, value: Planck, slashEra: EraIndex): Planck {
+    const l = this.storage.ledger.get(stash);
+    if (l === undefined || value === 0n) return 0n;
+    const r = L.slashLedger(l, value, this.balances.ed, slashEra, this.config.bondingDurationEras);
+    if (r.slashed === 0n) return 0n;
+    const out = this.balances.slash(stash, r.slashed, this.deps.treasuryAccount);
+    if (this.balances.exists(stash)) this.updateLedger(r.ledger);
+    else { this.storage.ledger.set(stash, r.ledger); }
+    this.events.push(E.slashed(stash, out.slashedPlanck));
+    this.bumpStats((x) => ({
+      slashedPlanck: x.slashedPlanck + out.slashedPlanck,
+      slashToTreasuryPlanck: x.slashToTreasuryPlanck + out.toDestPlanck,
+      slashBurnedPlanck: x.slashBurnedPlanck + out.burnedPlanck,
+    }));
+    return out.slashedPlanck;
+  }
+
+  private spanStore(): SpanStore {
+    const s = this.storage;
+    return {
+      getSpans: (stash) => s.slashingSpans.get(stash),
+      setSpans: (stash, v) => s.slashingSpans.set(stash, v),
+      getSpanRecord: (stash, i) => s.spanSlash.get(eraKey(i, stash)) ?? { slashed: 0n, paidOut: 0n },
+      setSpanRecord: (stash, i, r) => s.spanSlash.set(eraKey(i, stash), r),
+      deleteSpanRecord: (stash, i) => s.spanSlash.delete(eraKey(i, stash)),
+    };
+  }
+
+  private eraSlashStore(): EraSlashStore {
+    const s = this.storage;
+    return {
+      getValidatorSlash: (era, stash) => s.validatorSlashInEra.get(eraKey(era, stash)),
+      setValidatorSlash: (era, stash, v) => s.validatorSlashInEra.set(eraKey(era, stash), v),
+      getNominatorSlash: (era, stash) => s.nominatorSlashInEra.get(eraKey(era, stash)) ?? 0n,
+      setNominatorSlash: (era, stash, v) => s.nominatorSlashInEra.set(eraKey(era, stash), v),
+    };
+  }
+
+  // ------------------------------------------------------------------ invariants
+
+  /** Every ledger is consistent and its freeze equals its total; stats balance. O(stakers): call at era boundaries. */
+  checkInvariants(): void {
+    for (const [stash, l] of this.storage.ledger.entries()) {
+      L.checkLedger(l);
+      if (this.balances.exists(stash)) {
+        assert(this.balances.balanceFrozen(STAKING_FREEZE_ID, stash) === l.total, `staking: freeze of ${stash} != ledger total`);
+      }
+    }
+    const st = this.stats();
+    assert(st.rewardPaidPlanck + st.rewardExpiredPlanck <= st.rewardAllocatedPlanck, 'staking: paid + expired > allocated');
+  }
+}
