@@ -7,13 +7,20 @@
 
 import { Type, type Static, type TSchema, type TObject } from '@sinclair/typebox';
 import { chainSection, chainFromScenario } from '../protocol/chain-config.js';
-import { balancesSection, balancesFromScenario } from '../protocol/pallets/balances/config.js';
+import { balancesSection } from '../protocol/pallets/balances/config.js';
+import { feesSection } from '../protocol/pallets/payment/config.js';
+import { emissionsSection } from '../protocol/pallets/emissions/config.js';
+import { treasurySection } from '../protocol/pallets/treasury/config.js';
+import { runtimeConfigFromScenario } from '../protocol/runtime.js';
 import { workloadSection, workloadFromScenario } from '../sim/runner/workload-config.js';
 
 /** Sections contributed by subsystem owners, keyed by their top-level scenario name. */
 export const SECTIONS = {
   chain: chainSection,
   balances: balancesSection,
+  fees: feesSection,
+  emissions: emissionsSection,
+  treasury: treasurySection,
   workload: workloadSection,
 } as const satisfies Record<string, TObject>;
 
@@ -22,7 +29,7 @@ export const SECTIONS = {
  * fromScenario, which throws ConfigError(path, reason, allowed); the loader turns that into file:line errors.
  */
 export const SECTION_CHECKS: ReadonlyArray<(s: ScenarioDoc) => void> = [
-  (s) => { balancesFromScenario(s.balances, chainFromScenario(s.chain)); },
+  (s) => { runtimeConfigFromScenario(s); },
   (s) => { workloadFromScenario(s.workload, chainFromScenario(s.chain).tokenDecimals); },
 ];
 

@@ -13,7 +13,7 @@ export const ECONOMICS_KPIS: readonly KpiDef[] = [
   { name: 'totalIssuance', unit: 'planck', series: true, description: 'Total issuance at the end of the period.' },
   { name: 'minted', unit: 'planck', series: true, description: 'Cumulative amount minted since genesis (emissions, rewards).' },
   { name: 'burned', unit: 'planck', series: true, description: 'Cumulative amount burned since genesis (fee burn, dust, treasury burn).' },
-  { name: 'feesPaid', unit: 'planck', series: true, description: 'Cumulative transaction fees paid, tips included.' },
+  { name: 'feesPaid', unit: 'planck', series: true, description: 'Cumulative inclusion fees paid since genesis (base + length + weight fees; tips excluded).' },
   { name: 'stakingRatio', unit: 'ratio', series: true, description: 'Bonded stake / total issuance.' },
   { name: 'validatorApy', unit: 'ratio', series: true, description: 'Time-weighted annual yield of validators\' own stake (rewards incl. commission / stake-years).' },
   { name: 'nominatorApy', unit: 'ratio', series: true, description: 'Time-weighted annual yield of nominators\' stake (rewards / stake-years).' },
