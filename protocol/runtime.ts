@@ -17,14 +17,21 @@ import { Payment, feesFromScenario, type PaymentConfig, type FeesSection } from 
 import { Emissions, emissionsFromScenario, type EmissionsConfig, type EmissionsSection, type EmittedTo } from './pallets/emissions/index.js';
 import { Treasury, treasuryFromScenario, TREASURY_CALL_WEIGHTS, type TreasuryCall, type TreasuryConfig, type TreasurySection } from './pallets/treasury/index.js';
 // --- staking ---
+import { Staking, stakingFromScenario, dispatchStaking, STAKING_CALL_WEIGHTS, type StakingCall, type StakingConfig, type StakingSection, type GenesisStaker } from './pallets/staking/index.js';
 // --- marketplace ---
+import { Marketplace, marketplaceFromScenario, dispatchMarketplace, MARKETPLACE_CALL_WEIGHTS, paymentFeePort, type MarketplaceCall, type MarketplaceConfig, type MarketplaceSection } from './pallets/marketplace/index.js';
+import { Curation, curationFromScenario, dispatchCuration, CURATION_CALL_WEIGHTS, type CurationCall, type CurationConfig, type CurationSection } from './pallets/curation/index.js';
+import { Grants, grantsFromScenario, type GrantsConfig, type GrantsSection } from './pallets/grants/index.js';
 
 /** Every dispatchable call: a discriminated union on (pallet, name). */
 export type Call =
   | BalancesCall
   | TreasuryCall
   // --- staking ---
+  | StakingCall
   // --- marketplace ---
+  | MarketplaceCall
+  | CurationCall
   ;
 
 export interface Extrinsic {
@@ -42,7 +49,13 @@ export interface RuntimeConfig {
   readonly emissions: EmissionsConfig;
   readonly treasury: TreasuryConfig;
   // --- staking ---
+  readonly staking: StakingConfig;
   // --- marketplace ---
+  readonly marketplace: MarketplaceConfig;
+  readonly curation: CurationConfig;
+  readonly grants: GrantsConfig;
+  /** Blocks per marketplace era (quota period, curation epoch, grant payout): staking.eraBlocks (default 7200). */
+  readonly marketEraBlocks: number;
 }
 
 /** The validated scenario sections this runtime reads (cli-runner passes the Scenario object). */
@@ -53,7 +66,11 @@ export interface RuntimeScenario {
   readonly emissions?: Partial<EmissionsSection>;
   readonly treasury?: Partial<TreasurySection>;
   // --- staking ---
+  readonly staking?: Partial<StakingSection>;
   // --- marketplace ---
+  readonly marketplace?: Partial<MarketplaceSection>;
+  readonly curation?: Partial<CurationSection>;
+  readonly grants?: Partial<GrantsSection>;
 }
 
 export function runtimeConfigFromScenario(s: RuntimeScenario): RuntimeConfig {
@@ -65,7 +82,12 @@ export function runtimeConfigFromScenario(s: RuntimeScenario): RuntimeConfig {
     emissions: emissionsFromScenario((s.emissions ?? {}) as never, chain),
     treasury: treasuryFromScenario(s.treasury ?? {}, chain),
     // --- staking ---
+    staking: stakingFromScenario(s.staking ?? {}, chain),
     // --- marketplace ---
+    marketplace: marketplaceFromScenario(s.marketplace ?? {}, { decimals: chain.tokenDecimals }),
+    curation: curationFromScenario(s.curation ?? {}, { decimals: chain.tokenDecimals }),
+    grants: grantsFromScenario(s.grants ?? {}),
+    marketEraBlocks: (s as { staking?: { eraBlocks?: number } }).staking?.eraBlocks ?? 7200,
   };
 }
 
@@ -73,6 +95,8 @@ export interface Genesis {
   /** Endowed accounts (free balance); pallet accounts additionally get ED automatically. */
   readonly endowed: ReadonlyArray<{ readonly who: AccountId; readonly amountPlanck: Planck }>;
   // --- staking ---
+  /** Stakers bonded at genesis (stash must be endowed); the era-0 validator set is elected from them. */
+  readonly stakers?: readonly GenesisStaker[];
   // --- marketplace ---
 }
 
@@ -117,7 +141,11 @@ export class Runtime {
   readonly emissions: Emissions;
   readonly treasury: Treasury;
   // --- staking ---
+  readonly staking: Staking;
   // --- marketplace ---
+  readonly marketplace: Marketplace;
+  readonly curation: Curation;
+  readonly grants: Grants;
 
   private readonly rootItems: RootItem[] = [];
   private readonly snapItems: Snapshotable[] = [];
@@ -137,7 +165,18 @@ export class Runtime {
     this.register({ rootItems: () => [this.number, this.now], snapshotItems: () => [this.number, this.now] });
     this.register(this.balances.storage, this.payment.storage, this.treasury.storage);
     // --- staking ---
+    this.staking = new Staking(j, ev, config.staking, {
+      balances: this.balances, treasuryAccount: TREASURY_ACCOUNT,
+      takeEraStakerReward: (era, staked, ms) => this.emissions.onEraEnd(era, staked, ms),
+    });
+    this.register(this.staking.storage);
     // --- marketplace ---
+    assert(Number.isInteger(config.marketEraBlocks) && config.marketEraBlocks >= 1, 'runtime: marketEraBlocks must be >= 1');
+    const marketEra = () => Math.floor(Math.max(0, this.number.get() - 1) / config.marketEraBlocks);
+    this.marketplace = new Marketplace(j, ev, this.balances, config.marketplace, { era: marketEra, fees: paymentFeePort(this.payment, this.balances) });
+    this.curation = new Curation(j, ev, this.balances, config.curation, this.marketplace, marketEra);
+    this.grants = new Grants(j, ev, this.balances, config.grants, { pool: GRANT_POOL_ACCOUNT, treasury: TREASURY_ACCOUNT }, this.curation, this.marketplace);
+    this.register(this.marketplace.storage, this.curation.storage, this.grants.storage);
     this.applyGenesis(genesis);
     this.emissions = new Emissions(j, ev, this.balances, config.emissions,
       { treasury: TREASURY_ACCOUNT, grantPool: GRANT_POOL_ACCOUNT }, this.genesisIssuance);
@@ -158,6 +197,7 @@ export class Runtime {
       this.mustMint(e.who, e.amountPlanck, 'endowment');
     }
     // --- staking ---
+    this.staking.genesis(g.stakers ?? [], this.now.get());
     // --- marketplace ---
     this.genesisIssuance = this.balances.totalIssuance();
     this.balances.storage.minted.set(0n); // stats count what happens after genesis
@@ -185,6 +225,7 @@ export class Runtime {
     this.emissions.onInitialize(blockNumber);
     this.treasury.onInitialize(blockNumber);
     // --- staking ---  (session/era transitions; at era end: staking calls emissions.onEraEnd(era, totalStaked, eraMs))
+    this.staking.onInitialize(blockNumber, timestampMs);
     // --- marketplace ---
   }
 
@@ -216,7 +257,10 @@ export class Runtime {
     const outcome = { blockNumber: this.number.get(), author: this.author, normalWeight: u.normalWeight,
       lengthBytes: u.lengthBytes, extrinsics: u.extrinsics, nextFeeMultiplier: 0n };
     // --- staking ---  (era points for this.author)
+    if (this.author !== '') this.staking.noteAuthor(this.author);
     // --- marketplace ---
+    // era end (the era's last block): curation epoch, then the grant payout
+    { const n = this.number.get(); if (n % this.config.marketEraBlocks === 0) this.grants.onEraEnd(Math.floor((n - 1) / this.config.marketEraBlocks)); }
     this.payment.onFinalize(this.author === '' ? null : this.author);
     this.phase = 'idle';
     return { ...outcome, nextFeeMultiplier: this.payment.multiplier() };
@@ -227,7 +271,10 @@ export class Runtime {
       case 'balances': return dispatchBalances(this.balances, origin, call);
       case 'treasury': return this.treasury.dispatch(origin, call);
       // --- staking ---
+      case 'staking': return dispatchStaking(this.staking, origin, call);
       // --- marketplace ---
+      case 'marketplace': return dispatchMarketplace(this.marketplace, origin, call);
+      case 'curation': return dispatchCuration(this.curation, origin, call);
       default: return err('system', 'CallFiltered');
     }
   }
@@ -246,7 +293,10 @@ export class Runtime {
       'runtime: genesis + minted − burned != total issuance');
     this.emissions.checkInvariants();
     // --- staking ---
+    this.staking.checkInvariants();
     // --- marketplace ---
+    this.marketplace.checkInvariants();
+    this.curation.checkInvariants();
   }
 
   drainEvents(): RuntimeEvent[] { return this.events.drain(); }
@@ -296,7 +346,10 @@ export function callWeight(call: Call): bigint | undefined {
     case 'balances': return BALANCES_CALL_WEIGHTS[call.name];
     case 'treasury': return TREASURY_CALL_WEIGHTS[call.name];
     // --- staking ---
+    case 'staking': return STAKING_CALL_WEIGHTS[call.name];
     // --- marketplace ---
+    case 'marketplace': return MARKETPLACE_CALL_WEIGHTS[call.name];
+    case 'curation': return CURATION_CALL_WEIGHTS[call.name];
     default: return undefined;
   }
 }

@@ -7,6 +7,7 @@ import { paymentTypes, paymentStorageTypes } from '../pallets/payment/types.js';
 import { emissionsTypes, emissionsStorageTypes } from '../pallets/emissions/types.js';
 import { treasuryTypes, treasuryStorageTypes } from '../pallets/treasury/types.js';
 // --- staking ---
+import { stakingTypes, stakingStorageTypes } from '../pallets/staking/types.js';
 // --- marketplace ---
 
 type Defs = Record<string, unknown>;
@@ -14,6 +15,7 @@ type Defs = Record<string, unknown>;
 export const PALLET_TYPES: readonly Defs[] = [
   balancesTypes, paymentTypes, emissionsTypes, treasuryTypes,
   // --- staking ---
+  stakingTypes,
   // --- marketplace ---
 ];
 
@@ -22,15 +24,16 @@ export const STORAGE_TYPES: Readonly<Record<string, string>> = {
   ...balancesStorageTypes, ...paymentStorageTypes, ...emissionsStorageTypes, ...treasuryStorageTypes,
   'system.Number': 'u32', 'timestamp.Now': 'u64',
   // --- staking ---
+  ...stakingStorageTypes,
   // --- marketplace ---
 };
 
 /** Runtime-level enums over the pallets' call and event enums (pallet index = position). */
 const RUNTIME_TYPES: Defs = {
-  BaiRuntimeCall: { _enum: { Balances: 'BaiBalancesCall', Treasury: 'BaiTreasuryCall' /* --- staking --- */ /* --- marketplace --- */ } },
+  BaiRuntimeCall: { _enum: { Balances: 'BaiBalancesCall', Treasury: 'BaiTreasuryCall' /* --- staking --- */, Staking: 'BaiStakingCall' /* --- marketplace --- */ } },
   BaiRuntimeEvent: {
     _enum: { Balances: 'BaiBalancesEvent', Payment: 'BaiPaymentEvent', Emissions: 'BaiEmissionsEvent', Treasury: 'BaiTreasuryEvent'
-      /* --- staking --- */ /* --- marketplace --- */ },
+      /* --- staking --- */, Staking: 'BaiStakingEvent' /* --- marketplace --- */ },
   },
 };
 
