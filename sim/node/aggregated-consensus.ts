@@ -114,7 +114,7 @@ export class AggregatedConsensus {
       if (prim.length > 0 && secOk) this.make(side, parent, s, secondary, false, emitMs, false);
       side.head = best;
       side.chain.push(best);
-      this.maybeStartRound(side, emitMs);
+      this.maybeStartRound(side, emitMs, Math.max(1, prim.length + (prim.length > 0 && secOk ? 1 : 0)));
     }
   }
 
@@ -155,7 +155,7 @@ export class AggregatedConsensus {
     return side.finalized;
   }
 
-  private maybeStartRound(side: Side, nowMs: number): void {
+  private maybeStartRound(side: Side, nowMs: number, competing = 1): void {
     if (side.pending !== null) return;
     const best = this.headAt(side, nowMs).header.number; const base = side.finalized.header.number;
     const target = voteTargetNumber(best, base, this.o.cfg.votingRules);
@@ -164,7 +164,7 @@ export class AggregatedConsensus {
     if (voters < this.t) return; // finality stalls; production continues
     side.round++;
     this.byzantineVotes(side);
-    const d = this.roundTime(voters);
+    const d = this.roundTime(voters, Math.min(competing, 3, voters));
     side.pending = { target: side.chain[target - base - 1]!, atMs: nowMs + d };
   }
 
@@ -181,12 +181,12 @@ export class AggregatedConsensus {
     }
   }
 
-  private roundTime(voters: number): number {
-    const key = `${voters}:${this.extraLoss}:${this.extraMs}`;
+  private roundTime(voters: number, competing: number): number {
+    const key = `${voters}:${competing}:${this.extraLoss}:${this.extraMs}`;
     let tab = this.roundTables.get(key);
     if (tab === undefined) {
       const cfg = this.o.cfg;
-      tab = sampleRoundTimes(this.o.link, voters, this.t, cfg.gossipDurationMs, cfg.rebroadcastMs, this.extraLoss, this.extraMs, this.finality, ROUND_SAMPLES);
+      tab = sampleRoundTimes(this.o.link, voters, this.t, cfg.gossipDurationMs, cfg.rebroadcastMs, this.extraLoss, this.extraMs, this.finality, ROUND_SAMPLES, competing);
       this.roundTables.set(key, tab);
     }
     return Math.round(tab[this.finality.int(tab.length)]!);

@@ -1,6 +1,6 @@
 // Empirical distribution of the time from a block leaving its author to the first honest node finalizing it in a
 // GRANDPA round started by that block, sampled from the same link model message-level nodes use:
-//   node j imports the block after L_j, starts the round, precommits at 4T (prevotes at 2T have arrived when
+//   node j imports the block after L_j (the first of the competing blocks at that height), starts the round, precommits at 4T (prevotes at 2T have arrived when
 //   latencies < 2T); node i finalizes when the t-th precommit arrives: t-th smallest over j of (L_j + 4T + L_ji);
 //   the first finalizer is the minimum over i. A lost message never arrives; a round whose t-th vote is lost
 //   completes after a re-gossip (rebroadcastMs later), as in the message-level nodes.
@@ -24,14 +24,21 @@ function linkDelay(link: LinkConfig, extraLoss: number, extraMs: number, rng: Rn
 /** `samples` round times in ms, sorted ascending (draw one by indexing with a uniform integer). */
 export function sampleRoundTimes(
   link: LinkConfig, voters: number, t: number, gossipMs: number, rebroadcastMs: number,
-  extraLoss: number, extraMs: number, rng: RngStream, samples: number,
+  extraLoss: number, extraMs: number, rng: RngStream, samples: number, competing = 1,
 ): Float64Array {
+  assert(competing >= 1 && competing <= voters, 'sampleRoundTimes: competing blocks must be in [1, voters]');
   assert(voters >= 1 && t >= 1 && t <= voters && samples >= 1, 'sampleRoundTimes: bad arguments');
   const out = new Float64Array(samples);
   const arrive = new Float64Array(voters);
   const start = new Float64Array(voters);
   for (let s = 0; s < samples; s++) {
-    for (let j = 0; j < voters; j++) start[j] = j === 0 ? 0 : linkDelay(link, extraLoss, extraMs, rng);
+    // Node j starts the round on the first arrival of any of the `competing` blocks at the triggering height
+    // (authored by nodes 0 .. competing-1, who import their own at once).
+    for (let j = 0; j < voters; j++) {
+      let s0 = j < competing ? 0 : Infinity;
+      for (let c = 0; c < competing && s0 > 0; c++) s0 = Math.min(s0, linkDelay(link, extraLoss, extraMs, rng));
+      start[j] = s0;
+    }
     let best = Infinity;
     for (let i = 0; i < voters; i++) {
       if (!Number.isFinite(start[i]!)) continue;
