@@ -5,6 +5,7 @@ import { LAB_VERSION } from '../metrics/summary.js';
 import { schemaResolver } from './param-space.js';
 import { LocalPool } from './pool.js';
 import type { Executor } from './executor.js';
+import { DEFAULT_QUEUE, RedisExecutor } from './redis.js';
 import type { LoadedDoc, SweepDeps } from './sweep.js';
 
 export function loadDoc(ref: string, sets: readonly string[]): LoadedDoc {
@@ -23,6 +24,10 @@ export function localExecutor(workers: number, taskModule?: string): () => Promi
   };
 }
 
-export function productionDeps(executor: () => Promise<Executor>, log: (l: string) => void, progress?: (d: number, t: number) => void): SweepDeps {
+export function redisExecutor(url: string, log: (l: string) => void, queueName?: string): (ctx: { sweepId: string }) => Promise<Executor> {
+  return async ({ sweepId }) => new RedisExecutor(url, sweepId, LAB_VERSION, queueName ?? DEFAULT_QUEUE, log);
+}
+
+export function productionDeps(executor: (ctx: { sweepId: string }) => Promise<Executor>, log: (l: string) => void, progress?: (d: number, t: number) => void): SweepDeps {
   return { loadDoc, resolver: scenarioResolver, executor, labVersion: LAB_VERSION, log, ...(progress ? { progress } : {}) };
 }

@@ -52,7 +52,7 @@ export interface SweepDeps {
   loadDoc(ref: string, sets: readonly string[]): LoadedDoc;
   readonly resolver: ParamResolver;
   /** builds the backend once the plan is known (so bad input never starts threads or connects to Redis) */
-  executor(): Promise<Executor>;
+  executor(ctx: { readonly sweepId: string }): Promise<Executor>;
   readonly labVersion: string;
   log(line: string): void;
   progress?(done: number, total: number): void;
@@ -209,7 +209,7 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
   let finished = done.size;
   if (pending.length > 0) {
     const tasks: RunTask[] = pending.map((r) => toTask(r, manifest, plan.docs));
-    const executor = await deps.executor();
+    const executor = await deps.executor({ sweepId: sweepId(manifest) });
     try {
       await executor.runAll(tasks, (res: RunOutput) => {
         if (storeRun(out, res)) {
@@ -243,6 +243,11 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
   manifest = { ...manifest, status: 'complete', completedRuns: manifest.totalRuns };
   writeManifest(out, manifest);
   return { manifest, ranInThisCall: pending.length, sensitivity };
+}
+
+/** Identifies the sweep's work (not its folder): the same sweep resumed reuses its queued jobs and results. */
+export function sweepId(m: SweepManifest): string {
+  return hashJson({ rootSeed: m.rootSeed, days: m.days, runs: m.runs, points: m.points.map((p) => p.scenarioHash) }).slice(2, 18);
 }
 
 function toTask(r: PlannedRun, m: SweepManifest, docs: readonly LoadedDoc[]): RunTask {
