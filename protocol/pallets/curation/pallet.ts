@@ -94,6 +94,13 @@ export class Curation {
     return OK;
   }
 
+  /** Holds match bonds; scores and bonds belong to bonded curators only. O(curators). */
+  checkInvariants(): void {
+    for (const [who, c] of this.storage.curators.entries()) assert(this.balances.balanceOnHold(HOLD_CURATOR, who) === c.bondPlanck, `curation: bond hold of ${who}`);
+    for (const who of this.storage.scores.keys()) assert(this.storage.curators.has(who), `curation: scores of non-curator ${who}`);
+    for (const who of this.storage.bonds.keys()) assert(this.storage.curators.has(who), `curation: bonds of non-curator ${who}`);
+  }
+
   /** Active in `era`: scored within the last activityCutoffEras eras (including this one). */
   isActive(who: AccountId, era: number): boolean {
     const c = this.storage.curators.get(who);

@@ -29,7 +29,7 @@ export function splitOneFee(fee: Planck, split: FeeSplitParts): FeeParts {
 /**
  * The runtime's port: network fees join the payment pallet's per-block fee pot, split per call with its rounding
  * (burn floor, treasury floor, author remainder), so they are burned / paid to the author / the treasury at
- * finalizeBlock exactly like inclusion fees, and counted in its feesPaid statistic.
+ * finalizeBlock exactly like inclusion fees, and folded into its feesPaid statistic.
  */
 export function paymentFeePort(payment: Payment, balances: Balances): NetworkFeePort {
   return {
@@ -43,10 +43,8 @@ export function paymentFeePort(payment: Payment, balances: Balances): NetworkFee
       const w = balances.withdraw(payer, total, 'Preserve');
       if (!w.ok) return w;
       const pot = payment.storage.pot.get();
-      payment.storage.pot.set({ burn: pot.burn + parts.burnPlanck, author: pot.author + parts.authorPlanck,
-                                treasury: pot.treasury + parts.treasuryPlanck });
-      const s = payment.storage.stats.get();
-      payment.storage.stats.set({ ...s, feesPaid: s.feesPaid + total });
+      payment.storage.pot.set({ ...pot, burn: pot.burn + parts.burnPlanck, author: pot.author + parts.authorPlanck,
+                                treasury: pot.treasury + parts.treasuryPlanck, fees: pot.fees + total });
       return ok(parts);
     },
   };

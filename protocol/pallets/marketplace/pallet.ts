@@ -233,6 +233,18 @@ export class Marketplace {
     return hex;
   }
 
+  /** Holds match the pallet's books: node bonds, access stakes, one deposit per registered model. O(accounts). */
+  checkInvariants(): void {
+    for (const [who, b] of this.storage.nodeBond.entries()) assert(this.balances.balanceOnHold(HOLD_NODE, who) === b, `marketplace: node hold of ${who}`);
+    for (const [who, s] of this.storage.accessStake.entries()) assert(this.balances.balanceOnHold(HOLD_ACCESS, who) === s, `marketplace: access hold of ${who}`);
+    let models = 0;
+    for (const [who, n] of this.storage.providerModels.entries()) {
+      models += n;
+      assert(this.balances.balanceOnHold(HOLD_DEPOSIT, who) === this.config.registrationDepositPlanck * BigInt(n), `marketplace: deposit hold of ${who}`);
+    }
+    assert(models === this.storage.models.size, 'marketplace: provider model counts != models');
+  }
+
   // ------------------------------------------------------------------ era work (called by the grants pallet)
 
   /** This era's payments grouped by model, models and consumers in canonical order: QF contributions. */
