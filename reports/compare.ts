@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { commonKpis, INTERVAL_LEVEL, kpiDelta, pairRuns, type KpiDelta, type Observation, type Pair } from './analysis/paired.js';
 import { bandRows, percentileBands, type SeriesInput } from './analysis/bands.js';
 import { pointLabel } from './analysis/grid-table.js';
-import { chartFigure, slug, writeChart, type RenderedChart } from './charts/chart-files.js';
+import { ChartWriter, chartFigure, slug, type RenderedChart } from './charts/chart-files.js';
 import { bandChart, deltaForestChart } from './charts/specs.js';
 import { htmlPage, type Section } from './html/page.js';
 import { htmlTable, type Cell } from './html/table.js';
@@ -46,15 +46,17 @@ export async function writeCompare(baseDir: string, proposalDir: string, opts: C
     ? points.flatMap((pt) => kpis.map((k) => kpiDelta(k, pairs.filter((p) => p.base.pointIndex === pt), pt))) : [];
   const outDir = resolve(opts.outDir ?? join(proposal.dir, 'compare'));
 
+  const cw = new ChartWriter(outDir);
   const charts: RenderedChart[] = [];
   const forestRows = pooled.filter((d) => d.pctDelta !== null).map((d) => ({
     kpi: d.kpi, pct: d.pctDelta!,
     low: d.interval ? (d.interval.low / Math.abs(d.baseMean)) * 100 : null,
     high: d.interval ? (d.interval.high / Math.abs(d.baseMean)) * 100 : null,
   }));
-  if (forestRows.length) charts.push(await writeChart(outDir, 'compare-deltas', 'Mean paired delta per KPI', deltaForestChart(forestRows, pairs.length)));
-  charts.push(...await deltaSeriesCharts(base, proposal, pairs, outDir, opts.maxSeriesPairs ?? DEFAULT_MAX_SERIES_PAIRS));
+  if (forestRows.length) charts.push(await cw.write('compare-deltas', 'Mean paired delta per KPI', deltaForestChart(forestRows, pairs.length)));
+  charts.push(...await deltaSeriesCharts(base, proposal, pairs, cw, opts.maxSeriesPairs ?? DEFAULT_MAX_SERIES_PAIRS));
 
+  await cw.finish();
   const sections: Section[] = [
     { id: 'deltas', title: 'KPI deltas, proposal − base', html: deltaHtml(pooled, perPoint, pairs) },
     { id: 'charts', title: 'Charts', html: `<div class="charts">${charts.map(chartFigure).join('\n')}</div>` },
@@ -133,7 +135,7 @@ function timeseriesOf(r: ResultsFolder, o: Observation): ColumnTable | null {
 }
 
 /** Per day, proposal − base for each pair, then p5/p50/p95 across pairs per grid point. */
-async function deltaSeriesCharts(base: ResultsFolder, proposal: ResultsFolder, pairs: readonly Pair[], outDir: string, maxPairs: number): Promise<RenderedChart[]> {
+async function deltaSeriesCharts(base: ResultsFolder, proposal: ResultsFolder, pairs: readonly Pair[], cw: ChartWriter, maxPairs: number): Promise<RenderedChart[]> {
   const inputs: SeriesInput[] = [];
   let kpis: string[] | null = null;
   for (const pr of pairs.slice(0, maxPairs)) {
@@ -149,7 +151,7 @@ async function deltaSeriesCharts(base: ResultsFolder, proposal: ResultsFolder, p
   const out: RenderedChart[] = [];
   for (const kpi of kpis) {
     const rows = bandRows(bands, kpi);
-    if (rows.length) out.push(await writeChart(outDir, `delta-${slug(kpi)}`, `${kpi}: proposal − base per day`, bandChart(`Δ ${kpi}`, 'proposal − base', rows, perGroup)));
+    if (rows.length) out.push(await cw.write(`delta-${slug(kpi)}`, `${kpi}: proposal − base per day`, bandChart(`Δ ${kpi}`, 'proposal − base', rows, perGroup)));
   }
   return out;
 }

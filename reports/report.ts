@@ -13,7 +13,7 @@ import { runFolderPath, sensitivityPath, sweepScenarioName } from './results/swe
 import { readSensitivity } from './results/sensitivity.js';
 import { bandRows, percentileBands, type SeriesInput } from './analysis/bands.js';
 import { gridPointStats, pointLabel, type GridPointStats } from './analysis/grid-table.js';
-import { chartFigure, slug, writeChart, type RenderedChart } from './charts/chart-files.js';
+import { ChartWriter, chartFigure, slug, type RenderedChart } from './charts/chart-files.js';
 import {
   bandChart, heatmapChart, indexBarChart, morrisChart, sweepLineChart, type HeatRow, type SweepLineRow,
 } from './charts/specs.js';
@@ -41,9 +41,11 @@ const MAX_HEATMAPS = 24;
 export async function writeReport(dir: string, opts: ReportOptions = {}): Promise<ReportResult> {
   const results = loadResults(dir);
   const outDir = resolve(opts.outDir ?? results.dir);
+  const cw = new ChartWriter(outDir);
   const sections = results.kind === 'run'
-    ? await runSections(results, outDir)
-    : await sweepSections(results, outDir, opts.maxBandGroups ?? DEFAULT_MAX_BAND_GROUPS);
+    ? await runSections(results, cw)
+    : await sweepSections(results, cw, opts.maxBandGroups ?? DEFAULT_MAX_BAND_GROUPS);
+  await cw.finish();
   const title = results.kind === 'run'
     ? `BalanceAI Lab report — ${results.summary.scenario}`
     : `BalanceAI Lab sweep report — ${sweepScenarioName(results.manifest)}`;
@@ -60,7 +62,7 @@ interface Built { readonly list: Section[]; readonly charts: string[] }
 
 // ---------- a single run ----------
 
-async function runSections(run: RunFolder, outDir: string): Promise<Built> {
+async function runSections(run: RunFolder, cw: ChartWriter): Promise<Built> {
   const s = run.summary;
   const planck = new Set(Object.keys(s.kpisExact));
   const charts: RenderedChart[] = [];
@@ -68,7 +70,7 @@ async function runSections(run: RunFolder, outDir: string): Promise<Built> {
   for (const kpi of run.seriesKpis) {
     const rows = bandRows(bands, kpi);
     if (rows.length === 0) continue;
-    charts.push(await writeChart(outDir, `ts-${slug(kpi)}`, `${kpi} per day`, bandChart(kpi, unitLabel(kpi, planck, s.token.symbol), rows, 1)));
+    charts.push(await cw.write(`ts-${slug(kpi)}`, `${kpi} per day`, bandChart(kpi, unitLabel(kpi, planck, s.token.symbol), rows, 1)));
   }
   const list: Section[] = [
     { id: 'run', title: 'Run', html: runFacts(s) },
@@ -108,17 +110,17 @@ function chartsHtml(charts: readonly RenderedChart[], empty: string): string {
 
 // ---------- a sweep ----------
 
-async function sweepSections(sweep: SweepFolder, outDir: string, maxBandGroups: number): Promise<Built> {
+async function sweepSections(sweep: SweepFolder, cw: ChartWriter, maxBandGroups: number): Promise<Built> {
   if (sweep.runs.length === 0) throw new ReportInputError('IncompleteSweep', `${sweep.dir}: the runs table has no runs yet`);
   const firstSummary = firstRunSummary(sweep);
   const symbol = firstSummary?.token.symbol ?? 'BAI';
   const planck = new Set(sweep.kpis.filter((k) => sweep.runsTable.columnNames().includes(`${k}Planck`)));
   const stats = gridPointStats(sweep.runsTable, sweep.gridParams, sweep.kpis);
   const seedsPerPoint = Math.min(...stats.map((p) => p.n));
-  const tsCharts = await sweepBandCharts(sweep, stats, outDir, maxBandGroups, planck, symbol);
-  const lineCharts = await sweepLineCharts(sweep, stats, outDir, seedsPerPoint);
-  const heatCharts = await heatmaps(sweep, outDir);
-  const sensCharts = await sensitivityCharts(sweep, outDir);
+  const tsCharts = await sweepBandCharts(sweep, stats, cw, maxBandGroups, planck, symbol);
+  const lineCharts = await sweepLineCharts(sweep, stats, cw, seedsPerPoint);
+  const heatCharts = await heatmaps(sweep, cw);
+  const sensCharts = await sensitivityCharts(sweep, cw);
   const list: Section[] = [
     { id: 'sweep', title: 'Sweep', html: sweepFacts(sweep, stats) },
     { id: 'grid', title: 'KPIs per grid point (mean, p5–p95 over seeds)', html: gridTable(sweep, stats, planck, symbol) },
@@ -177,7 +179,7 @@ function runsTable(sweep: SweepFolder): string {
 }
 
 async function sweepBandCharts(
-  sweep: SweepFolder, stats: readonly GridPointStats[], outDir: string, maxGroups: number,
+  sweep: SweepFolder, stats: readonly GridPointStats[], cw: ChartWriter, maxGroups: number,
   planck: ReadonlySet<string>, symbol: string,
 ): Promise<{ html: string; charts: RenderedChart[] }> {
   const shown = new Set(stats.slice(0, maxGroups).map((p) => p.pointIndex));
@@ -198,7 +200,7 @@ async function sweepBandCharts(
     const rows = bandRows(bands, kpi);
     if (rows.length === 0) continue;
     const unit = planck.has(kpi) || planck.has(kpi.replace(/Bai$/, '')) ? symbol : '';
-    charts.push(await writeChart(outDir, `ts-${slug(kpi)}`, `${kpi} per day across seeds`, bandChart(kpi, unit, rows, perGroup)));
+    charts.push(await cw.write(`ts-${slug(kpi)}`, `${kpi} per day across seeds`, bandChart(kpi, unit, rows, perGroup)));
   }
   const notes: string[] = [];
   if (stats.length > maxGroups) notes.push(`Showing grid points 0–${maxGroups - 1} of ${stats.length}; the table above covers all.`);
@@ -217,7 +219,7 @@ function numericParams(sweep: SweepFolder): string[] {
   return sweep.gridParams.filter((p) => sweep.runs.every((r) => typeof r.params[p] === 'number'));
 }
 
-async function sweepLineCharts(sweep: SweepFolder, stats: readonly GridPointStats[], outDir: string, seeds: number): Promise<RenderedChart[]> {
+async function sweepLineCharts(sweep: SweepFolder, stats: readonly GridPointStats[], cw: ChartWriter, seeds: number): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
   for (const param of numericParams(sweep)) {
     if (new Set(stats.map((p) => p.params[param])).size < 2) continue;
@@ -231,12 +233,12 @@ async function sweepLineCharts(sweep: SweepFolder, stats: readonly GridPointStat
         rows.push({ kpi, x: p.params[param] as number, mean: s.mean, p5: s.p5, p95: s.p95, series });
       }
     }
-    out.push(await writeChart(outDir, `sweep-${slug(param)}`, `KPIs vs ${param}`, sweepLineChart(param, rows, seeds)));
+    out.push(await cw.write(`sweep-${slug(param)}`, `KPIs vs ${param}`, sweepLineChart(param, rows, seeds)));
   }
   return out;
 }
 
-async function heatmaps(sweep: SweepFolder, outDir: string): Promise<RenderedChart[]> {
+async function heatmaps(sweep: SweepFolder, cw: ChartWriter): Promise<RenderedChart[]> {
   const params = sweep.gridParams.filter((p) => new Set(sweep.runs.map((r) => r.params[p])).size >= 2);
   if (params.length < 2) return [];
   const [xp, yp] = [params[0]!, params[1]!];
@@ -244,23 +246,25 @@ async function heatmaps(sweep: SweepFolder, outDir: string): Promise<RenderedCha
   for (const k of sweep.kpis) rollup[k] = aq.op.mean(k);
   const t = sweep.runsTable.groupby(`param.${xp}`, `param.${yp}`).rollup(rollup as never)
     .orderby(`param.${yp}`, `param.${xp}`).objects() as Record<string, unknown>[];
-  const out: RenderedChart[] = [];
+  const rows: HeatRow[] = [];
   for (const kpi of sweep.kpis.slice(0, MAX_HEATMAPS)) {
-    const rows: HeatRow[] = t.filter((r) => typeof r[kpi] === 'number' && Number.isFinite(r[kpi]))
-      .map((r) => ({ kpi, x: fmtParam(r[`param.${xp}`]), y: fmtParam(r[`param.${yp}`]), mean: r[kpi] as number }));
-    if (rows.length === 0) continue;
-    out.push(await writeChart(outDir, `heat-${slug(kpi)}`, `${kpi} over ${xp} × ${yp}`, heatmapChart(xp, yp, kpi, rows)));
+    for (const r of t) {
+      if (typeof r[kpi] === 'number' && Number.isFinite(r[kpi])) {
+        rows.push({ kpi, x: fmtParam(r[`param.${xp}`]), y: fmtParam(r[`param.${yp}`]), mean: r[kpi] as number });
+      }
+    }
   }
-  return out;
+  if (rows.length === 0) return [];
+  return [await cw.write(`heat-${slug(xp)}-${slug(yp)}`, `KPIs over ${xp} × ${yp}`, heatmapChart(xp, yp, rows))];
 }
 
-async function sensitivityCharts(sweep: SweepFolder, outDir: string): Promise<RenderedChart[]> {
+async function sensitivityCharts(sweep: SweepFolder, cw: ChartWriter): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
   for (const s of readSensitivity(sensitivityPath(sweep.dir, sweep.manifest))) {
     const name = `sensitivity-${slug(s.method)}-${slug(s.kpi)}`;
     const morris = s.params.filter((p) => p.muStar !== undefined);
     if (morris.length) {
-      out.push(await writeChart(outDir, name, `${s.method} sensitivity of ${s.kpi}`,
+      out.push(await cw.write(name, `${s.method} sensitivity of ${s.kpi}`,
         morrisChart(s.kpi, morris.map((p) => ({ param: p.param, muStar: p.muStar!, sigma: p.sigma ?? 0 })))));
       continue;
     }
@@ -268,7 +272,7 @@ async function sensitivityCharts(sweep: SweepFolder, outDir: string): Promise<Re
       ...(p.S1 !== undefined ? [{ param: p.param, index: 'S1 (first order)', value: p.S1 }] : []),
       ...(p.ST !== undefined ? [{ param: p.param, index: 'ST (total)', value: p.ST }] : []),
     ]);
-    if (rows.length) out.push(await writeChart(outDir, name, `${s.method} sensitivity of ${s.kpi}`, indexBarChart(s.kpi, s.method, rows)));
+    if (rows.length) out.push(await cw.write(name, `${s.method} sensitivity of ${s.kpi}`, indexBarChart(s.kpi, s.method, rows)));
   }
   return out;
 }

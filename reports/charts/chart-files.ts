@@ -2,18 +2,32 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { esc } from '../html/escape.js';
-import { specToSvg, svgToPng } from './render.js';
+import { specToSvg, svgToPngAsync } from './render.js';
 import type { VlSpec } from './specs.js';
 
 export interface RenderedChart { readonly name: string; readonly title: string; readonly svg: string }
 
-export async function writeChart(outDir: string, name: string, title: string, spec: VlSpec): Promise<RenderedChart> {
-  const svg = await specToSvg(spec);
-  const dir = join(outDir, 'charts');
-  writeFileAtomic(join(dir, `${name}.svg`), svg);
-  writeFileAtomic(join(dir, `${name}.png`), svgToPng(svg));
-  writeFileAtomic(join(dir, `${name}.vl.json`), JSON.stringify(spec) + '\n');
-  return { name, title, svg };
+/**
+ * Writes charts: SVG and spec at once, PNGs rasterised in the background (libuv pool) and awaited by `finish()`,
+ * so the next chart's vega work overlaps the previous chart's rasterising.
+ */
+export class ChartWriter {
+  private readonly pending: Promise<void>[] = [];
+  constructor(private readonly outDir: string) {}
+
+  async write(name: string, title: string, spec: VlSpec): Promise<RenderedChart> {
+    const svg = await specToSvg(spec);
+    const dir = join(this.outDir, 'charts');
+    writeFileAtomic(join(dir, `${name}.svg`), svg);
+    writeFileAtomic(join(dir, `${name}.vl.json`), JSON.stringify(spec) + '\n');
+    this.pending.push(svgToPngAsync(svg).then((png) => writeFileAtomic(join(dir, `${name}.png`), png)));
+    return { name, title, svg };
+  }
+
+  /** Wait for every PNG; the first failure is rethrown. */
+  async finish(): Promise<void> {
+    await Promise.all(this.pending.splice(0));
+  }
 }
 
 /** A filename-safe chart name from a KPI or parameter path. */

@@ -1,7 +1,7 @@
 // vega-lite spec -> vega spec -> SVG (vega View, headless, no browser) -> PNG (resvg with the DejaVu fonts).
 import * as vega from 'vega';
 import { compile } from 'vega-lite';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { existsSync } from 'node:fs';
 import type { VlSpec } from './specs.js';
 import { FONT_FAMILY, FONT_FILES } from './theme.js';
@@ -16,16 +16,24 @@ export async function specToSvg(spec: VlSpec): Promise<string> {
   }
 }
 
-/** PNG at 2x for crisp text. Fails loudly when the fonts are missing: resvg would silently drop every label. */
-export function svgToPng(svg: string): Uint8Array {
+function pngOptions(): ResvgRenderOptions {
   const fonts = FONT_FILES.filter((f) => existsSync(f));
   if (fonts.length === 0) {
     throw new Error(`no chart fonts at ${FONT_FILES[0]}: install Debian's fonts-dejavu-core (apt-get install -y fonts-dejavu-core)`);
   }
-  const r = new Resvg(svg, {
+  return {
     font: { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     fitTo: { mode: 'zoom', value: 2 },
     background: 'white',
-  });
-  return r.render().asPng();
+  };
+}
+
+/** PNG at 2x for crisp text. Fails loudly when the fonts are missing: resvg would silently drop every label. */
+export function svgToPng(svg: string): Uint8Array {
+  return new Resvg(svg, pngOptions()).render().asPng();
+}
+
+/** The same PNG rendered on libuv's thread pool, so rasterising overlaps with building the next chart. */
+export async function svgToPngAsync(svg: string): Promise<Uint8Array> {
+  return (await renderAsync(svg, pngOptions())).asPng();
 }

@@ -1,6 +1,7 @@
 // vega-lite specs for the report's charts. Data is inlined (`data.values`) so a spec is self-contained: the same
 // object renders to SVG/PNG in Node and can be embedded in the HTML or a notebook.
 import type { BandRow } from '../analysis/bands.js';
+import { shortPath } from '../analysis/grid-table.js';
 import { CHART_CONFIG, VEGA_LITE_SCHEMA } from './theme.js';
 
 export type VlSpec = Record<string, unknown>;
@@ -60,21 +61,27 @@ export function sweepLineChart(param: string, rows: readonly SweepLineRow[], see
 
 export interface HeatRow { readonly kpi: string; readonly x: string; readonly y: string; readonly mean: number }
 
-/** Mean final KPI over a two-parameter grid; one panel per KPI with its own colour scale. */
-export function heatmapChart(xParam: string, yParam: string, kpi: string, rows: readonly HeatRow[]): VlSpec {
-  return base(`${kpi}: ${xParam} × ${yParam}`, {
-    title: { text: `${kpi}`, subtitle: `mean over seeds, ${xParam} × ${yParam}` },
+/** Mean final KPI over a two-parameter grid: one panel per KPI, each with its own colour scale. */
+export function heatmapChart(xParam: string, yParam: string, rows: readonly HeatRow[]): VlSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG,
+    title: { text: `KPIs at the end of the run over ${xParam} × ${yParam}`, subtitle: 'mean over seeds (and over any other swept parameter)' },
     data: { values: rows },
-    width: { step: 44 }, height: { step: 30 },
-    encoding: {
-      x: { field: 'x', type: 'ordinal', title: xParam, sort: null },
-      y: { field: 'y', type: 'ordinal', title: yParam, sort: null },
+    facet: { field: 'kpi', type: 'nominal', title: null, header: { labelFontSize: 12 } },
+    columns: 3,
+    spec: {
+      width: { step: 40 }, height: { step: 26 },
+      encoding: {
+        x: { field: 'x', type: 'ordinal', title: shortPath(xParam), sort: null, axis: { labelAngle: 0 } },
+        y: { field: 'y', type: 'ordinal', title: shortPath(yParam), sort: null },
+      },
+      layer: [
+        { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: null, scale: { scheme: 'viridis' }, legend: { gradientLength: 52, gradientThickness: 10 } } } },
+        { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'mean', type: 'quantitative', format: '.3~s' }, color: { value: 'white' } } },
+      ],
     },
-    layer: [
-      { mark: 'rect', encoding: { color: { field: 'mean', type: 'quantitative', title: 'mean', scale: { scheme: 'viridis' } } } },
-      { mark: { type: 'text', fontSize: 9 }, encoding: { text: { field: 'mean', type: 'quantitative', format: '.3~s' }, color: { value: 'white' } } },
-    ],
-  });
+    resolve: { scale: { color: 'independent' }, axis: { x: 'independent', y: 'independent' } },
+  };
 }
 
 export interface MorrisRow { readonly param: string; readonly muStar: number; readonly sigma: number }

@@ -2,7 +2,7 @@
 // fonts it is given, and Debian's fonts-dejavu-core is what CI installs; the browser falls back to sans-serif.
 export const FONT_FAMILY = 'DejaVu Sans';
 export const FONT_DIR = '/usr/share/fonts/truetype/dejavu';
-export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'].map((f) => `${FONT_DIR}/${f}`);
+export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => `${FONT_DIR}/${f}`);
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
