@@ -81,7 +81,7 @@ export class Balances {
     const r = this.deposit(who, a, amount);
     if (!r.ok) return r;
     this.changeIssuance(amount);
-    this.events.push(E.minted(who, amount));
+    if (this.events.enabled) this.events.push(E.minted(who, amount));
     return OK;
   }
 
@@ -155,9 +155,9 @@ export class Balances {
     if (d === undefined && amount < this.ed) return fail('ExistentialDeposit');
     if (d !== undefined && d.free + amount > U128_MAX) return fail('Overflow');
     this.writeAccount(src, { free: s.free - amount, reserved: s.reserved, frozen: s.frozen });
-    if (d === undefined) this.events.push(E.endowed(dst, amount));
+    if (d === undefined && this.events.enabled) this.events.push(E.endowed(dst, amount));
     this.writeAccount(dst, { free: (d?.free ?? 0n) + amount, reserved: d?.reserved ?? 0n, frozen: d?.frozen ?? 0n });
-    this.events.push(E.transfer(src, dst, amount));
+    if (this.events.enabled) this.events.push(E.transfer(src, dst, amount));
     return OK;
   }
 

@@ -88,7 +88,7 @@ export class Payment {
     this.usage.normalWeight += weight + this.config.extrinsicBaseWeight;
     this.usage.lengthBytes += lengthBytes;
     this.usage.extrinsics++;
-    this.events.push(E.transactionFeePaid(who, fee + tip, tip));
+    if (this.events.enabled) this.events.push(E.transactionFeePaid(who, fee + tip, tip));
     return ok(fee + tip);
   }
 
