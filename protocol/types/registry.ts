@@ -9,6 +9,9 @@ import { treasuryTypes, treasuryStorageTypes } from '../pallets/treasury/types.j
 // --- staking ---
 import { stakingTypes, stakingStorageTypes } from '../pallets/staking/types.js';
 // --- marketplace ---
+import { marketplaceTypes, marketplaceStorageTypes } from '../pallets/marketplace/types.js';
+import { curationTypes, curationStorageTypes } from '../pallets/curation/types.js';
+import { grantsTypes, grantsStorageTypes } from '../pallets/grants/types.js';
 
 type Defs = Record<string, unknown>;
 
@@ -17,6 +20,7 @@ export const PALLET_TYPES: readonly Defs[] = [
   // --- staking ---
   stakingTypes,
   // --- marketplace ---
+  marketplaceTypes, curationTypes, grantsTypes,
 ];
 
 /** Storage item name (as in StorageValue/StorageMap) -> registry type of its value. */
@@ -26,14 +30,15 @@ export const STORAGE_TYPES: Readonly<Record<string, string>> = {
   // --- staking ---
   ...stakingStorageTypes,
   // --- marketplace ---
+  ...marketplaceStorageTypes, ...curationStorageTypes, ...grantsStorageTypes,
 };
 
 /** Runtime-level enums over the pallets' call and event enums (pallet index = position). */
 const RUNTIME_TYPES: Defs = {
-  BaiRuntimeCall: { _enum: { Balances: 'BaiBalancesCall', Treasury: 'BaiTreasuryCall' /* --- staking --- */, Staking: 'BaiStakingCall' /* --- marketplace --- */ } },
+  BaiRuntimeCall: { _enum: { Balances: 'BaiBalancesCall', Treasury: 'BaiTreasuryCall' /* --- staking --- */, Staking: 'BaiStakingCall' /* --- marketplace --- */, Marketplace: 'BaiMarketplaceCall', Curation: 'BaiCurationCall' } },
   BaiRuntimeEvent: {
     _enum: { Balances: 'BaiBalancesEvent', Payment: 'BaiPaymentEvent', Emissions: 'BaiEmissionsEvent', Treasury: 'BaiTreasuryEvent'
-      /* --- staking --- */, Staking: 'BaiStakingEvent' /* --- marketplace --- */ },
+      /* --- staking --- */, Staking: 'BaiStakingEvent' /* --- marketplace --- */, Marketplace: 'BaiMarketplaceEvent', Curation: 'BaiCurationEvent', Grants: 'BaiGrantsEvent' },
   },
 };
 
