@@ -39,7 +39,7 @@ export interface StakingDeps {
    * pallet accrues the stakers' share of emissions without minting it and hands it over here; staking mints it
    * lazily at claim time (SUBSTRATE.md §3.5/§7). Returns 0 when nothing was accrued.
    */
-  readonly takeEraStakerReward: (era: EraIndex, eraDurationMs: number) => Planck;
+  readonly takeEraStakerReward: (era: EraIndex, totalStakedPlanck: Planck, eraDurationMs: number) => Planck;
 }
 
 export interface GenesisStaker {
@@ -173,6 +173,8 @@ export class Staking {
     this.storage.currentEra.set(0);
     const elected = this.electAndStore(0);
     this.storage.sessionValidators.set(elected);
+    // pallet_session genesis also plans session 1: with one session per era that is the election of era 1.
+    if (this.config.electionAt === 'sessionBeforeEraEnd' && this.config.sessionsPerEra === 1) this.planNextEra();
   }
 
   // ------------------------------------------------------------------ hooks (called by the runtime)
@@ -224,7 +226,7 @@ export class Staking {
 
   private endEra(era: EraIndex, nowMs: number): void {
     const duration = nowMs - this.storage.activeEra.get().startMs;
-    const reward = this.deps.takeEraStakerReward(era, duration);
+    const reward = this.deps.takeEraStakerReward(era, this.eraTotalStake(era), duration);
     assert(reward >= 0n, 'staking: negative era reward');
     this.storage.erasValidatorReward.set(era, reward);
     this.bumpStats((s) => ({ rewardAllocatedPlanck: s.rewardAllocatedPlanck + reward }));
