@@ -44,23 +44,29 @@ class Model {
 type Real = { j: Journal; b: Balances };
 const tx = (r: Real, f: () => DispatchResult<unknown>) => r.j.transactional(f as () => DispatchResult<unknown>);
 
+/** Plain equality (vitest's expect is too slow to call thousands of times per run). */
+function eq<T>(actual: T, expected: T, what: string): void {
+  if (actual !== expected) throw new Error(`${what}: expected ${String(expected)}, got ${String(actual)}`);
+}
+
 function check(m: Model, r: Real): void {
-  r.b.checkInvariants();
-  expect(r.b.totalIssuance()).toBe(m.issuance);
+  r.b.checkInvariants(); // Σ(free+reserved) == TotalIssuance, holds/freezes consistent, nothing negative
+  eq(r.b.totalIssuance(), m.issuance, 'total issuance');
   for (const who of ACCOUNTS) {
     const ma = m.accts.get(who);
     const ra = r.b.storage.account.get(who);
-    expect(ra === undefined, `${who} existence`).toBe(ma === undefined);
+    eq(ra === undefined, ma === undefined, `${who} reaped`);
     if (!ma || !ra) continue;
-    expect(ra.free).toBe(ma.free);
-    expect(ra.reserved).toBe(m.reserved(ma));
-    expect(ra.frozen).toBe(m.frozen(ma));
-    expect(ra.free >= 0n && ra.reserved >= 0n).toBe(true);
+    eq(ra.free, ma.free, `${who} free`);
+    eq(ra.reserved, m.reserved(ma), `${who} reserved`);
+    eq(ra.frozen, m.frozen(ma), `${who} frozen`);
+    eq(ra.free >= 0n && ra.reserved >= 0n, true, `${who} non-negative`);
     // frozen never spendable: the spendable part never dips into max(frozen - reserved, 0)
     const locked = ra.frozen - ra.reserved > 0n ? ra.frozen - ra.reserved : 0n;
     for (const p of ['Expendable', 'Protect', 'Preserve'] as const) {
-      expect(r.b.reducibleBalance(who, p, 'Polite') <= ra.free - (locked < ra.free ? locked : ra.free)).toBe(true);
-      expect(r.b.reducibleBalance(who, p, 'Polite')).toBe(m.reducible(who, p, false));
+      const red = r.b.reducibleBalance(who, p, 'Polite');
+      eq(red <= ra.free - (locked < ra.free ? locked : ra.free), true, `${who} ${p} spendable within unfrozen`);
+      eq(red, m.reducible(who, p, false), `${who} reducible ${p}`);
     }
   }
 }
@@ -217,7 +223,30 @@ describe('balances model-based', () => {
         const b = new Balances(j, new EventBuffer(j), { existentialDepositPlanck: ED, maxHolds: 50, maxFreezes: 50 });
         fc.modelRun(() => ({ model: new Model(), real: { j, b } }), cmds);
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
+  });
+});
+
+describe('model-based harness', () => {
+  it('catches a planted bug and reports seed, replay path and the shrunk command list', () => {
+    // a model that forgets that minting raises issuance: the harness must fail and say how to replay
+    class ForgetfulMint extends Mint {
+      override run(m: Model, r: Real) {
+        tx(r, () => r.b.mint(this.who, this.amt));
+        m.credit(this.who, this.amt);
+        check(m, r);
+      }
+    }
+    const cmds = [fc.tuple(acct, fc.bigInt(ED, 10n * ED)).map(([w, a]) => new ForgetfulMint(w, a))];
+    const out = fc.check(fc.property(fc.commands(cmds, { size: 'large' }), (cs) => {
+      const j = new Journal();
+      const b = new Balances(j, new EventBuffer(j), { existentialDepositPlanck: ED, maxHolds: 50, maxFreezes: 50 });
+      fc.modelRun(() => ({ model: new Model(), real: { j, b } }), cs);
+    }), { seed: 12345 });
+    expect(out.failed).toBe(true);
+    const msg = fc.defaultReportMessage(out) ?? '';
+    expect(msg).toMatch(/seed: 12345, path: "[0-9:]+"/);
+    expect(msg).toMatch(/Counterexample: \[mint\(\w+, \d+\)/);
   });
 });
