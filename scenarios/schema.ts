@@ -11,6 +11,7 @@ import { balancesSection } from '../protocol/pallets/balances/config.js';
 import { feesSection } from '../protocol/pallets/payment/config.js';
 import { emissionsSection } from '../protocol/pallets/emissions/config.js';
 import { treasurySection } from '../protocol/pallets/treasury/config.js';
+import { stakingSection } from '../protocol/pallets/staking/config.js';
 import { runtimeConfigFromScenario } from '../protocol/runtime.js';
 import { workloadSection, workloadFromScenario } from '../sim/runner/workload-config.js';
 
@@ -20,6 +21,7 @@ export const SECTIONS = {
   balances: balancesSection,
   fees: feesSection,
   emissions: emissionsSection,
+  staking: stakingSection,
   treasury: treasurySection,
   workload: workloadSection,
 } as const satisfies Record<string, TObject>;

@@ -8,3 +8,4 @@ export type { AuthorshipSource } from './authorship.js';
 export type { Chain, ChainReads, Extrinsic, GenesisSpec } from './chain.js';
 export { BadInputError, CheckFailedError } from './errors.js';
 export { resolveSeed } from './seed.js';
+export { WORLD_PLUGINS, mergeGenesis, type WorldPlugin, type WorldPluginFactory } from './plugins.js';

@@ -27,6 +27,8 @@ export interface RunOptions {
   traceLog?: TraceLogOptions | null;
   chainFactory?: ChainFactory;
   authorship?: WorldOptions['authorship'];
+  /** World plugins (default: WORLD_PLUGINS). */
+  plugins?: WorldOptions['plugins'];
 }
 
 export interface RunResult {
@@ -71,7 +73,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
 }
 
 /** Continue the run in `outDir` from its newest checkpoint; ends with the same outputs as an uninterrupted run. */
-export async function resumeRun(outDir: string, opts: Pick<RunOptions, 'onProgress' | 'chainFactory' | 'authorship' | 'traceLog'> = {}): Promise<RunResult> {
+export async function resumeRun(outDir: string, opts: Pick<RunOptions, 'onProgress' | 'chainFactory' | 'authorship' | 'traceLog' | 'plugins'> = {}): Promise<RunResult> {
   const { path } = latestCheckpoint(outDir);
   const { body } = readCheckpoint(path);
   const b = body as CheckpointBody;
@@ -98,6 +100,7 @@ function worldOptions(opts: RunOptions): WorldOptions {
   return {
     seed: opts.seed, chainFactory: opts.chainFactory ?? defaultChainFactory,
     traceLog: opts.traceLog ?? null, ...(opts.authorship ? { authorship: opts.authorship } : {}),
+    ...(opts.plugins ? { plugins: opts.plugins } : {}),
   };
 }
 

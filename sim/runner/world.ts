@@ -15,6 +15,7 @@ import { RotationAuthorship, type AuthorshipSource } from './authorship.js';
 import type { Chain, ChainEvent, ChainReads, GenesisSpec } from './chain.js';
 import { Mempool } from './mempool.js';
 import { Workload, workloadGenesis } from './workload.js';
+import { mergeGenesis, WORLD_PLUGINS, type WorldPlugin, type WorldPluginFactory } from './plugins.js';
 
 export const MEMPOOL_CAPACITY = 1_000_000;
 /** Safety bound on extrinsics per block; the chain's weight limit normally stops a block first. */
@@ -41,8 +42,10 @@ export interface WorldOptions {
   readonly seed: bigint;
   readonly chainFactory: ChainFactory;
   readonly traceLog?: TraceLogOptions | null;
-  /** Replace block authorship (consensus). Default: rotation among the active validators. */
+  /** Replace block authorship (consensus). Default: a plugin's authorship, else rotation among active validators. */
   readonly authorship?: (world: World) => AuthorshipSource;
+  /** Plugins to use instead of WORLD_PLUGINS (tests). */
+  readonly plugins?: readonly WorldPluginFactory[];
 }
 
 export class World {
@@ -54,6 +57,7 @@ export class World {
   readonly authorship: AuthorshipSource;
   readonly collector: Collector;
   readonly economics: EconomicsSource;
+  readonly plugins: ReadonlyArray<{ readonly name: string; readonly plugin: WorldPlugin }>;
   blockNumber = 0;
   extrinsicsApplied = 0;
   extrinsicsFailed = 0;
@@ -62,21 +66,31 @@ export class World {
   constructor(readonly scenario: Scenario, opts: WorldOptions) {
     this.engine = new Engine({ seed: opts.seed, traceLog: opts.traceLog ?? null });
     const decimals = tokenDecimalsOf(scenario);
-    const genesis = workloadGenesis(scenario.workload, decimals, this.engine);
+    const factories = (opts.plugins ?? WORLD_PLUGINS).filter((f) => f.enabled(scenario));
+    const genesis = mergeGenesis([
+      workloadGenesis(scenario.workload, decimals, this.engine),
+      ...factories.map((f) => f.genesis?.(scenario, this.engine, decimals) ?? { accounts: [], validators: [], nominators: [] }),
+    ]);
     this.binding = opts.chainFactory(scenario, genesis, decimals);
     this.chain = this.binding.chain;
     this.workload = new Workload(scenario.workload, this.engine, this.binding.reads, this.mempool);
     this.blockKind = this.engine.defineKind('chain.block', () => this.produceBlock());
+    this.plugins = factories.map((f) => ({ name: f.name, plugin: f.create(this) }));
     const fallback: AccountId = genesis.validators[0]?.stash ?? 'author/0';
-    this.authorship = opts.authorship?.(this) ?? new RotationAuthorship(() => this.binding.reads.activeValidators(), fallback);
+    this.authorship = opts.authorship?.(this)
+      ?? this.plugins.find((p) => p.plugin.authorship)?.plugin.authorship
+      ?? new RotationAuthorship(() => this.binding.reads.activeValidators(), fallback);
     this.economics = new EconomicsSource(this.binding.economics, () => this.engine.nowMs());
-    this.collector = new Collector([this.economics, ...(this.binding.kpiSources ?? [])], decimals);
+    this.collector = new Collector([
+      this.economics, ...(this.binding.kpiSources ?? []), ...this.plugins.flatMap((p) => p.plugin.kpiSources ?? []),
+    ], decimals);
   }
 
   /** Schedule the first block and the workload (fresh runs; a resumed run restores the queue instead). */
   start(): void {
     this.engine.schedule(0, EventClass.Block, 0, this.blockKind, 0);
     this.workload.start();
+    for (const p of this.plugins) p.plugin.start();
   }
 
   private produceBlock(): void {
@@ -93,6 +107,7 @@ export class World {
       const events = this.chain.drainEvents();
       this.economics.addRewards(this.binding.rewards(events));
       this.collector.afterBlock(n);
+      for (const p of this.plugins) p.plugin.afterBlock?.(n);
       this.engine.notifyBlock(n);
     }
     this.engine.scheduleIn(this.binding.blockTimeMs, EventClass.Block, 0, this.blockKind, 0);
@@ -118,6 +133,7 @@ export class World {
       workload: this.workload.snapshot(),
       authorship: this.authorship.snapshot(),
       collector: this.collector.snapshot(),
+      plugins: this.plugins.map((p) => [p.name, p.plugin.snapshot()]),
     };
   }
 
@@ -132,13 +148,19 @@ export class World {
     this.workload.restoreSnapshot(w.workload);
     this.authorship.restoreSnapshot(w.authorship);
     this.collector.restoreSnapshot(w.collector);
+    if (!Array.isArray(w.plugins) || w.plugins.length !== this.plugins.length) throw new Error('world snapshot: plugins differ from this run');
+    this.plugins.forEach((p, i) => {
+      const [name, snap] = w.plugins[i]!;
+      if (name !== p.name) throw new Error(`world snapshot: expected plugin ${p.name}, found ${name}`);
+      p.plugin.restoreSnapshot(snap);
+    });
   }
 
   private snapshotShape() {
     return {} as {
       blockNumber: number; extrinsicsApplied: number; extrinsicsFailed: number; chain: unknown;
       mempool: Parameters<Mempool['restoreSnapshot']>[0]; workload: Parameters<Workload['restoreSnapshot']>[0];
-      authorship: unknown; collector: unknown;
+      authorship: unknown; collector: unknown; plugins: Array<[string, unknown]>;
     };
   }
 }
