@@ -21,6 +21,8 @@ import { command as resume } from './commands/resume.js';
 import { command as schema } from './commands/schema.js';
 import { command as report } from './commands/report.js';
 import { command as compare } from './commands/compare.js';
+import { command as sweep } from './commands/sweep.js';
+import { command as worker } from './commands/worker.js';
 
 export interface CliCommand {
   readonly name: string;
@@ -33,6 +35,8 @@ const COMMANDS: readonly CliCommand[] = [
   schema,
   report,
   compare,
+  sweep,
+  worker,
 ];
 
 import { LAB_VERSION } from '../sim/metrics/summary.js';
