@@ -21,7 +21,7 @@ import { htmlPage, type Section } from './html/page.js';
 import { htmlTable, type Cell } from './html/table.js';
 import { esc } from './html/escape.js';
 import { fmt, fmtParam, fmtPlanck } from './html/format.js';
-import { unitLabel } from './kpi-units.js';
+import { kpiDescription, unitLabel } from './kpi-units.js';
 
 export interface ReportOptions {
   /** Where report.html and charts/ go; defaults to the results folder itself. */
@@ -93,10 +93,10 @@ function kpiTable(s: RunSummary): string {
   const rows: Cell[][] = Object.keys(s.kpis).map((k) => {
     const exact = s.kpisExact[k];
     return exact !== undefined
-      ? [k, fmtPlanck(exact, s.token.decimals), s.token.symbol, { html: `<code>${esc(exact)}</code>` }]
-      : [k, fmt(s.kpis[k]), '', ''];
+      ? [k, fmtPlanck(exact, s.token.decimals), s.token.symbol, { html: `<code>${esc(exact)}</code>` }, kpiDescription(k)]
+      : [k, fmt(s.kpis[k]), unitLabel(k, new Set(), s.token.symbol), '', kpiDescription(k)];
   });
-  return htmlTable(['KPI', 'value', 'unit', 'exact planck'], rows);
+  return htmlTable(['KPI', 'value', 'unit', 'exact planck', 'definition'], rows);
 }
 
 function paramsTable(params: Readonly<Record<string, unknown>>, varied: ReadonlySet<string> = new Set()): string {
@@ -199,7 +199,7 @@ async function sweepBandCharts(
   for (const kpi of kpis) {
     const rows = bandRows(bands, kpi);
     if (rows.length === 0) continue;
-    const unit = planck.has(kpi) || planck.has(kpi.replace(/Bai$/, '')) ? symbol : '';
+    const unit = unitLabel(kpi, planck, symbol);
     charts.push(await cw.write(`ts-${slug(kpi)}`, `${kpi} per day across seeds`, bandChart(kpi, unit, rows, perGroup)));
   }
   const notes: string[] = [];
