@@ -4,7 +4,7 @@
 
 import type { Journal } from '../../primitives/storage.js';
 import type { EventBuffer } from '../../primitives/events.js';
-import type { AccountId, Planck } from '../../primitives/units.js';
+import { U64_MAX, type AccountId, type Planck } from '../../primitives/units.js';
 import { ok, assert, type DispatchResult } from '../../primitives/dispatch.js';
 import { PERBILL, mulFloor } from '../../primitives/perthing.js';
 import { fixedMulInt, type FixedU128 } from '../../primitives/fixed.js';
@@ -54,6 +54,21 @@ export class Payment {
       this.weightFeeCache.set(weight, f);
     }
     return f;
+  }
+
+  /**
+   * Transaction priority of a Normal extrinsic for a mempool (SUBSTRATE.md §2.3, ChargeTransactionPayment::get_priority):
+   * (tip + 1) × max_tx_per_block, max_tx_per_block = min(max_block_weight / weight, max_normal_length / length),
+   * saturated to u64.
+   */
+  priority(tip: Planck, weight: bigint, lengthBytes: number): bigint {
+    const c = this.config;
+    const byWeight = c.maxBlockWeight / (weight > 0n ? weight : 1n);
+    const byLength = BigInt(c.normalMaxLengthBytes) / BigInt(lengthBytes > 0 ? lengthBytes : 1);
+    let perBlock = byWeight < byLength ? byWeight : byLength;
+    if (perBlock < 1n) perBlock = 1n;
+    const p = (tip + 1n) * perBlock;
+    return p > U64_MAX ? U64_MAX : p;
   }
 
   onInitialize(): void {

@@ -129,3 +129,15 @@ describe('fees section validation', () => {
     bad({ weightFeeNumerator: 'abc' }, 'fees.weightFeeNumerator');
   });
 });
+
+describe('transaction priority (SUBSTRATE.md §2.3)', () => {
+  it('(tip + 1) × max transactions per block, by the tighter of weight and length', () => {
+    const r = new Runtime(runtimeConfigFromScenario({}), { endowed: [] });
+    // weight-bound: 2e12 / 50e6 = 40,000 per block; length-bound: 3,932,160 / 100 = 39,321 -> 39,321
+    expect(r.payment.priority(0n, 50_000_000n, 100)).toBe(39_321n);
+    expect(r.payment.priority(9n, 50_000_000n, 100)).toBe(393_210n);
+    // heavy call: 2e12 / 1e12 = 2 per block
+    expect(r.payment.priority(0n, 1_000_000_000_000n, 10)).toBe(2n);
+    expect(r.payment.priority(10n ** 30n, 1n, 1)).toBe((1n << 64n) - 1n); // saturates at u64::MAX
+  });
+});

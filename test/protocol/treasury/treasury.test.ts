@@ -49,6 +49,19 @@ describe('treasury spend periods (hand example)', () => {
     expect(r.ok ? '' : r.error.error).toBe('BadOrigin');
     expect(rt.treasury.storage.approvals.get()).toEqual([]);
   });
+  it('a spend to a new account below ED fails and is dropped; the funds stay', () => {
+    const rt = new Runtime(runtimeConfigFromScenario({ treasury: { spendPeriodBlocks: 5 }, emissions: { blockReward: '0' } }),
+      { endowed: [{ who: T, amountPlanck: 10n * BAI }] });
+    const ed = rt.config.chain.existentialDepositPlanck;
+    expect(rt.applyRootCall(spend(ed - 1n, 'newcomer')).ok).toBe(true);
+    run(rt, 1, 4);
+    rt.drainEvents();
+    run(rt, 5, 5);
+    const names = rt.drainEvents().filter((e) => e.pallet === 'treasury').map((e) => e.name);
+    expect(names).toEqual(['Spending', 'SpendFailed', 'Rollover']);
+    expect(rt.balances.free(T)).toBe(10n * BAI + ed);
+    expect(rt.treasury.storage.approvals.get()).toEqual([]);
+  });
   it('rejects a burn share over 100%', () => {
     expect(() => treasuryFromScenario({ burn: 1.5 }, chainFromScenario({}))).toThrow(ConfigError);
   });
