@@ -1,0 +1,128 @@
+// Marketplace agent behaviours as pure decision functions: (rng stream, observations, parameters) -> decision.
+// Each agent draws from its own seeded stream (engine.rng.stream(name, agentIndex)), so adding an agent never changes
+// another's draws. Float math is fine here (simulated behaviour, SIMULATION.md); ledger math stays in protocol/.
+
+import type { Planck } from '../../../protocol/primitives/units.js';
+import type { BatchItem } from '../../../protocol/pallets/marketplace/index.js';
+import type { ModelValue, Score } from '../../../protocol/pallets/curation/index.js';
+
+/** The subset of RngStream these functions use. */
+export interface AgentRng {
+  float(): number;
+  normal(mean?: number, sd?: number): number;
+  int(n: number): number;
+}
+
+export interface ModelTraits { readonly quality: number; readonly latencyMs: number }
+
+const clamp01 = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : x);
+
+/** Hidden true quality (normal, clipped to [0, 1]) and latency (lognormal around a median) of one model. */
+export function drawModelTraits(rng: AgentRng, qualityMean: number, qualitySd: number, latencyMedianMs: number,
+                                latencySigma: number): ModelTraits {
+  const quality = clamp01(rng.normal(qualityMean, qualitySd));
+  const latencyMs = Math.max(1, Math.round(latencyMedianMs * Math.exp(latencySigma * rng.normal(0, 1))));
+  return { quality, latencyMs };
+}
+
+/** A price uniform in [min, max] planck (resolution 2^-32 of the range). */
+export function drawPrice(rng: AgentRng, minPlanck: Planck, maxPlanck: Planck): Planck {
+  if (maxPlanck <= minPlanck) return minPlanck;
+  const span = maxPlanck - minPlanck;
+  return minPlanck + (span * BigInt(Math.floor(rng.float() * 2 ** 32))) / (1n << 32n);
+}
+
+/** k distinct indices of [0, n), ascending (partial Fisher–Yates; O(n) memory, bounded by n). */
+export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
+  const m = Math.min(n, k);
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < m; i++) {
+    const j = i + rng.int(n - i);
+    const t = idx[i]!; idx[i] = idx[j]!; idx[j] = t;
+  }
+  return idx.slice(0, m).sort((a, b) => a - b);
+}
+
+/**
+ * Honest curator with noise: looks at `coverage` random models (never its own) and scores each by its noisy
+ * observation of true quality, on the u16 scale [0, scoreMax]. Returns model-sorted scores (the call's canonical form).
+ */
+export function honestScores(rng: AgentRng, modelIds: readonly number[], quality: (id: number) => number,
+                             noiseSd: number, coverage: number, scoreMax: number): Score[] {
+  return pickDistinct(rng, modelIds.length, coverage).map((i) => {
+    const id = modelIds[i]!;
+    return { modelId: id, score: Math.round(clamp01(quality(id) + rng.normal(0, noiseSd)) * scoreMax) };
+  });
+}
+
+/** Lazy curator: copies the last published consensus (its top `maxScores` entries), rescaled so the largest is scoreMax. */
+export function lazyScores(last: readonly ModelValue[], maxScores: number, scoreMax: number): Score[] {
+  const top = [...last].sort((a, b) => (a.value > b.value ? -1 : a.value < b.value ? 1 : a.modelId - b.modelId)).slice(0, maxScores);
+  const max = top.reduce((m, v) => (v.value > m ? v.value : m), 0n);
+  if (max === 0n) return [];
+  return top.map((v) => ({ modelId: v.modelId, score: Number((v.value * BigInt(scoreMax)) / max) }))
+    .filter((s) => s.score > 0).sort((a, b) => a.modelId - b.modelId);
+}
+
+/** Cabal member: all weight on the cabal's own models, at the maximum score. */
+export function cabalScores(cabalModelIds: readonly number[], maxScores: number, scoreMax: number): Score[] {
+  return [...cabalModelIds].sort((a, b) => a - b).slice(0, maxScores).map((modelId) => ({ modelId, score: scoreMax }));
+}
+
+/**
+ * Each cabal curator's bond so that the cabal holds share s of all curator stake: total cabal stake
+ * C = s/(1 − s) · H for honest (incl. lazy) stake H, split evenly (floor). s given in parts per 10^9.
+ */
+export function cabalBondEach(shareParts: bigint, honestStakePlanck: Planck, cabalCurators: number): Planck {
+  if (cabalCurators === 0 || shareParts === 0n) return 0n;
+  const total = (shareParts * honestStakePlanck) / (1_000_000_000n - shareParts);
+  return total / BigInt(cabalCurators);
+}
+
+export interface Offer { readonly modelId: number; readonly quality: number; readonly latencyMs: number; readonly priceBai: number }
+export interface ChoiceParams {
+  readonly choiceSample: number;
+  readonly modelsPerConsumer: number;
+  readonly priceSensitivity: number;
+  readonly perceptionNoise: number;
+  readonly latencyPenaltyPerSecond: number;
+}
+
+/** A consumer's calls for the day: mean × U(0.5, 1.5), rounded. */
+export function dailyCalls(rng: AgentRng, mean: number): number { return Math.max(0, Math.round(mean * (0.5 + rng.float()))); }
+
+/**
+ * A consumer's plan: sample `choiceSample` offers, value each as perceived quality − latency penalty − price
+ * sensitivity × price, keep the best `modelsPerConsumer` with positive value, spread `calls` evenly over them (the
+ * first ones get the remainder). Returns model-sorted batch items (empty when nothing is worth buying).
+ */
+export function consumerPlan(rng: AgentRng, offers: readonly Offer[], p: ChoiceParams, calls: number): BatchItem[] {
+  if (calls <= 0 || offers.length === 0) return [];
+  const seen = pickDistinct(rng, offers.length, p.choiceSample).map((i) => {
+    const o = offers[i]!;
+    const value = o.quality + rng.normal(0, p.perceptionNoise) - p.latencyPenaltyPerSecond * (o.latencyMs / 1000)
+      - p.priceSensitivity * o.priceBai;
+    return { id: o.modelId, value };
+  }).filter((v) => v.value > 0).sort((a, b) => b.value - a.value || a.id - b.id).slice(0, p.modelsPerConsumer);
+  if (seen.length === 0) return [];
+  const base = Math.floor(calls / seen.length), extra = calls % seen.length;
+  return seen.map((v, i) => ({ modelId: v.id, count: base + (i < extra ? 1 : 0) }))
+    .filter((it) => it.count > 0).sort((a, b) => a.modelId - b.modelId);
+}
+
+/** Split n calls over k accounts as evenly as possible (first accounts take the remainder). */
+export function splitEvenly(n: number, k: number): number[] {
+  const base = Math.floor(n / k), extra = n % k;
+  return Array.from({ length: k }, (_, i) => base + (i < extra ? 1 : 0));
+}
+
+/**
+ * Provider exit rule: once `patienceDays` of income are known, exit when the trailing income (revenue + grants) over
+ * that window is below the operating cost over the same window. A zero cost never exits.
+ */
+export function shouldExit(incomeWindow: readonly Planck[], costPerDayPlanck: Planck, patienceDays: number): boolean {
+  if (costPerDayPlanck === 0n || incomeWindow.length < patienceDays) return false;
+  let income = 0n;
+  for (const x of incomeWindow.slice(-patienceDays)) income += x;
+  return income < costPerDayPlanck * BigInt(patienceDays);
+}
