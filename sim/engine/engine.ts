@@ -39,6 +39,8 @@ export const CLASS_COUNT_MAX = CLASS_SPAN;
 export const SOURCE_ID_MAX = SOURCE_SPAN;
 /** Largest tick (integer ms): 2^47 - 1, about 4,400 years. */
 export const TICK_MAX = TICK_SPAN - 1;
+/** Event kinds per engine (the trace packs a kind into 16 bits). */
+export const KIND_COUNT_MAX = 1 << 16;
 /** Events one (class, source) pair may schedule in a run. */
 export const SEQ_MAX = SEQ_SPAN;
 
@@ -77,6 +79,8 @@ export interface EngineSnapshot {
   trace: TraceState;
 }
 
+const NO_SEQS = new Float64Array(0);
+
 export class Engine {
   readonly rng: Rng;
   readonly trace = new Trace();
@@ -88,7 +92,8 @@ export class Engine {
   eventsProcessed = 0;
   private readonly handlers: EventHandler[] = [];
   private readonly kindNames: string[] = [];
-  private readonly seqs: Float64Array[] = [];
+  // per-class sequence counters indexed by sourceId; a shared empty array until a class is first used (packed, no holes)
+  private readonly seqs: Float64Array[] = new Array<Float64Array>(CLASS_COUNT_MAX).fill(NO_SEQS);
   private readonly blockHooks: BlockHook[] = [];
   // Packed key of the event being dispatched (valid inside a handler; see the getters below).
   private curKey1 = 0;
@@ -107,6 +112,7 @@ export class Engine {
   /** Register a handler; returns its kind id (assigned in definition order). */
   defineKind(name: string, handler: EventHandler): number {
     if (this.kindNames.includes(name)) throw new InvariantError(`engine: kind ${name} defined twice`);
+    if (this.kindNames.length >= KIND_COUNT_MAX) throw new InvariantError(`engine: more than ${KIND_COUNT_MAX} event kinds`);
     this.handlers.push(handler);
     this.kindNames.push(name);
     return this.handlers.length - 1;
@@ -134,7 +140,7 @@ export class Engine {
     }
     if (this.handlers[kind] === undefined) throw new InvariantError(`engine: unknown event kind ${kind}`);
     let c = this.seqs[cls];
-    if (c === undefined || (sourceId >>> 0) !== sourceId || sourceId >= c.length) c = this.growSeqs(cls, sourceId);
+    if (c === undefined || !(sourceId < c.length) || (sourceId >>> 0) !== sourceId) c = this.growSeqs(cls, sourceId);
     const seq = c[sourceId]!;
     if (seq >= SEQ_SPAN) throw new InvariantError(`engine: source ${sourceId} of class ${cls} exceeded ${SEQ_SPAN} events`);
     c[sourceId] = seq + 1;
@@ -153,11 +159,11 @@ export class Engine {
     if (!(Number.isInteger(sourceId) && sourceId >= 0 && sourceId < SOURCE_ID_MAX)) {
       throw new InvariantError(`engine: sourceId ${sourceId} outside [0, ${SOURCE_ID_MAX})`);
     }
-    const old = this.seqs[cls];
-    let len = old === undefined ? 64 : old.length;
+    const old = this.seqs[cls]!;
+    let len = Math.max(64, old.length);
     while (len <= sourceId) len *= 2;
     const c = new Float64Array(Math.min(len, SOURCE_ID_MAX));
-    if (old !== undefined) c.set(old);
+    c.set(old);
     this.seqs[cls] = c;
     return c;
   }
@@ -222,9 +228,10 @@ export class Engine {
 
   snapshot(): EngineSnapshot {
     const seqs: number[][] = [];
-    for (let c = 0; c < this.seqs.length; c++) {
-      const a = this.seqs[c];
-      if (a === undefined) { seqs.push([]); continue; }
+    let used = this.seqs.length;
+    while (used > 0 && this.seqs[used - 1]!.length === 0) used--;
+    for (let c = 0; c < used; c++) {
+      const a = this.seqs[c]!;
       let n = a.length;
       while (n > 0 && a[n - 1] === 0) n--;
       seqs.push(Array.from(a.subarray(0, n)));
@@ -253,7 +260,7 @@ export class Engine {
     this.now = s.nowMs;
     this.eventsAtTick = s.eventsAtTick;
     this.eventsProcessed = s.eventsProcessed;
-    this.seqs.length = 0;
+    this.seqs.fill(NO_SEQS);
     s.seqs.forEach((arr, c) => {
       if (arr.length === 0) return;
       if (arr.length > SOURCE_ID_MAX) throw new Error('engine snapshot: bad seqs');

@@ -95,7 +95,9 @@ function nextDouble(s: Int32Array, o: number): number {
 /** One seeded stream with distribution helpers. Its state lives in its Rng's shared state array. */
 export class RngStream {
   private readonly off: number;
-  constructor(private readonly owner: Rng, readonly name: string, readonly agentId: number, slot: number) {
+  constructor(private readonly owner: Rng, readonly name: string, readonly agentId: number,
+              /** index of this stream's state in its Rng (for the allocation-free Rng.floatAt / exponentialAt) */
+              readonly slot: number) {
     this.off = slot * 4;
   }
 
@@ -173,6 +175,14 @@ export class Rng {
   }
 
   get streamCount(): number { return this.streams.size; }
+
+  // Slot-addressed draws for hot loops over struct-of-arrays agents: the same draws as stream.float() /
+  // stream.exponential() of the stream with that slot, without touching the stream object (one cache miss less
+  // per event with 100k agents; measured in bench/engine.ts).
+  /** stream(slot).float() */
+  floatAt(slot: number): number { return nextDouble(this.states, slot * 4); }
+  /** stream(slot).exponential(mean) */
+  exponentialAt(slot: number, mean: number): number { return -mean * Math.log(nextDouble(this.states, slot * 4)); }
 
   snapshot(): RngSnapshot {
     const keys = [...this.streams.keys()].sort();

@@ -1,0 +1,69 @@
+// Engine benchmark: the hold model (each event reschedules its agent at now + 1 + floor(Exp(mean)) ms, drawn from
+// the agent's own RNG stream; dispatch through the engine; every event folded into the trace hash) with 10k and 100k
+// agents. Targets (issue 2): >= 3 M events/s at 10k agents, >= 1 M events/s at 100k, <= 200 bytes per pending event.
+// Prints figures; asserts nothing. Run alone: npx tsx bench/engine.ts
+import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createHoldModel } from '../sim/engine/hold-model.js';
+import { EventQueue, packKey1, packKey2 } from '../sim/engine/event-queue.js';
+
+function nowMs(): number { return performance.now(); } // wall-clock-ok (bench only)
+
+interface HoldFigures { agents: number; events: number; seconds: number; eventsPerSec: number; eventsPerCpuSec: number }
+
+function runHold(agents: number, events: number, warmup: number): HoldFigures {
+  const m = createHoldModel(0xbe7cn, { agents, meanDelayMs: 1000 });
+  const e = m.engine;
+  // run in 1-second slices of virtual time until the event budget is spent
+  let end = 0;
+  while (e.eventsProcessed < warmup) { end += 1000; e.runUntil(end); }
+  const start = e.eventsProcessed;
+  const t0 = nowMs();
+  const c0 = process.cpuUsage();
+  while (e.eventsProcessed - start < events) { end += 1000; e.runUntil(end); }
+  const seconds = (nowMs() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const done = e.eventsProcessed - start;
+  if (e.queue.size !== agents) throw new Error('hold model lost events');
+  return { agents, events: done, seconds, eventsPerSec: done / seconds, eventsPerCpuSec: done / cpuSeconds };
+}
+
+/** A handle on V8's gc() without requiring node --expose-gc (bench only: makes the memory delta meaningful). */
+function getGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/** Measured memory of a queue holding `n` pending events (heap + array buffers delta after full GCs). */
+function bytesPerPendingEvent(n: number): { measured: number; columns: number } {
+  const gc = getGc();
+  gc();
+  const m0 = process.memoryUsage();
+  const q = new EventQueue(n, n);
+  for (let i = 0; i < n; i++) q.push(packKey1((i * 7919) % 1_000_000, 4), packKey2(i % 100_000, i), 0, i, 0, undefined);
+  gc();
+  const m1 = process.memoryUsage();
+  const delta = (m1.heapUsed + m1.arrayBuffers) - (m0.heapUsed + m0.arrayBuffers);
+  const measured = delta / q.size;
+  return { measured, columns: q.columnBytes / q.size };
+}
+
+export async function bench(): Promise<void> {
+  const fmt = (x: number) => (x / 1e6).toFixed(2);
+  console.log('engine: hold model (pop + dispatch + per-agent rng + reschedule + trace hash)');
+  for (const [agents, events] of [[10_000, 6_000_000], [100_000, 4_000_000]] as const) {
+    const r = runHold(agents, events, Math.min(1_000_000, events / 4));
+    console.log(`  ${String(agents).padStart(7)} agents: ${fmt(r.eventsPerSec)} M events/s wall, ${fmt(r.eventsPerCpuSec)} M events/s`
+      + ` of process CPU time (${fmt(r.events)} M events in ${r.seconds.toFixed(2)} s)  target ${agents === 10_000 ? '>= 3' : '>= 1'} M/s`);
+  }
+  const mem = bytesPerPendingEvent(1_000_000);
+  console.log(`  bytes per pending event: ${mem.measured.toFixed(1)} measured (1M events; heap + array buffers),`
+    + ` ${mem.columns} in queue columns  target <= 200`);
+  console.log(`  peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  bench().catch((e: unknown) => { console.error(e); process.exit(1); });
+}
