@@ -12,7 +12,7 @@ export const emissionsSection = Type.Object({
   model: Type.Union([Type.Literal('halving'), Type.Literal('npos')], { default: 'halving',
     description: 'halving: BalanceAI HalvingBasedRewardPayout (BALANCEAI.md §2); npos: Substrate NPoS inflation curve (SUBSTRATE.md §3.5(a)).' }),
   blockReward: TokenAmount('1', 'Reward per block before the first halving, in BAI (BalanceAI: 1 BAI per block).'),
-  halvingIntervalBlocks: Type.Integer({ minimum: 1, default: 10_500_000, description: 'Blocks between halvings (BalanceAI: 10,500,000 ≈ 3.99 years at 12 s).' }),
+  halvingIntervalBlocks: Type.Integer({ minimum: 1, default: 10_500_000, description: 'Blocks between halvings (BalanceAI: 10,500,000 ≈ 3.99 years at 12 s). Block n >= 1 pays blockReward >> floor((n − 1) / interval), so each period pays exactly interval × its reward.' }),
   maxSupply: TokenAmount('21000000', 'Bound on genesis issuance + cumulative emission, in BAI (BalanceAI: 21,000,000). Burns do not reopen room: the bound is on what was ever issued, not on current issuance. Applies to the halving model only.'),
   split: Type.Object({
     stakers: Fraction(0.44, 'Share of each emission for stakers, paid per era by points/commission/exposure (BalanceAI: 44%).'),

@@ -27,6 +27,7 @@ export class Payment {
   /** Usage of the block being built (reset by onInitialize). Not journaled: it changes only after a successful charge. */
   readonly usage: BlockUsage = { normalWeight: 0n, lengthBytes: 0, extrinsics: 0 };
   private readonly weightFeeCache = new Map<bigint, Planck>();
+  private weightFeeCacheMultiplier: FixedU128 = -1n; // the multiplier the cache was computed with (snapshots can change it)
 
   constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
               readonly config: PaymentConfig, private readonly treasuryAccount: AccountId) {
@@ -42,14 +43,16 @@ export class Payment {
     return this.baseFeePlanck + BigInt(lengthBytes) * this.config.lengthFeePerBytePlanck + this.adjustedWeightFee(weight);
   }
 
-  /** multiplier × weight_to_fee(min(weight, max block weight)); memoised per block (the multiplier changes only
-   * at finalize, and a block sees few distinct call weights). */
+  /** multiplier × weight_to_fee(min(weight, max block weight)); memoised per multiplier value (it changes once per
+   * block at most, and a block sees few distinct call weights). */
   adjustedWeightFee(weight: bigint): Planck {
+    const m = this.storage.nextFeeMultiplier.get();
+    if (m !== this.weightFeeCacheMultiplier) { this.weightFeeCache.clear(); this.weightFeeCacheMultiplier = m; }
     let f = this.weightFeeCache.get(weight);
     if (f === undefined) {
       const c = this.config;
       const capped = weight < c.maxBlockWeight ? weight : c.maxBlockWeight;
-      f = fixedMulInt(this.storage.nextFeeMultiplier.get(), weightToFee(c, capped));
+      f = fixedMulInt(m, weightToFee(c, capped));
       if (this.weightFeeCache.size >= WEIGHT_FEE_CACHE_MAX) this.weightFeeCache.clear();
       this.weightFeeCache.set(weight, f);
     }
@@ -72,7 +75,6 @@ export class Payment {
   }
 
   onInitialize(): void {
-    this.weightFeeCache.clear();
     this.usage.normalWeight = 0n; this.usage.lengthBytes = 0; this.usage.extrinsics = 0;
   }
 
