@@ -124,4 +124,4 @@ describe('runScenario', () => {
   });
 });
 
-const GOLDEN_BASELINE_1DAY = '0x36ca7f8bbeb0349034c1e4d7c59210966fc8ad533dc500553ddb22e7affa4ddc';
+const GOLDEN_BASELINE_1DAY = '0x7cf195b11d7244d3cfbabaf1c6fe966d7af3d2ab17ae1d21dcfbcbf52fdb5197';
