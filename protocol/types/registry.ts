@@ -42,6 +42,12 @@ const RUNTIME_TYPES: Defs = {
   },
 };
 
+/** frame_system events the runtime itself emits (kept outside BaiRuntimeEvent so pallet indices never shift). */
+export const SYSTEM_TYPES: Defs = {
+  BaiDispatchError: { pallet: 'Text', error: 'Text' },
+  BaiSystemEvent: { _enum: { ExtrinsicFailed: { who: 'AccountId32', error: 'BaiDispatchError' } } },
+};
+
 let shared: TypeRegistry | null = null;
 
 /** A fresh registry with every lab type registered. */
@@ -54,7 +60,7 @@ export function createRegistry(): TypeRegistry {
       all[k] = d[k];
     }
   }
-  r.register({ ...all, ...RUNTIME_TYPES } as never);
+  r.register({ ...all, ...RUNTIME_TYPES, ...SYSTEM_TYPES } as never);
   return r;
 }
 
