@@ -18,6 +18,8 @@ export function nextFeeMultiplier(previous: FixedU128, normalWeight: bigint, p: 
   const maxDim = p.normalMaxWeight;
   const used = normalWeight < maxDim ? normalWeight : maxDim;
   const target = mulRound(PERQUINTILL, p.targetFullnessPerquintill, maxDim); // Perquintill * u64 rounds to nearest
+  // Fast path, exact: at the floor with a block at or under target the result is clamped back to the floor.
+  if (prev === p.minMultiplier && used <= target) return p.minMultiplier;
   const positive = used >= target;
   const diffAbs = positive ? used - target : target - used;
   const diff = fixedFromRational(diffAbs, maxDim > 0n ? maxDim : 1n);

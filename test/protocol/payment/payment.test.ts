@@ -141,3 +141,20 @@ describe('transaction priority (SUBSTRATE.md §2.3)', () => {
     expect(r.payment.priority(10n ** 30n, 1n, 1)).toBe((1n << 64n) - 1n); // saturates at u64::MAX
   });
 });
+
+describe('multiplier floor fast path is exact', () => {
+  it('matches the full formula at the floor for any weight at or below target', () => {
+    const full = (prev: bigint, used: bigint) => {
+      // the formula without the fast path: prev − (v·d − v²/2·d²)·prev, clamped (floats suffice to see the clamp)
+      const d = Number(cfg.normalMaxWeight / 4n - used) / Number(cfg.normalMaxWeight);
+      const v = 0.000075;
+      return Number(prev) * (1 - (v * d - (v * v / 2) * d * d)) <= Number(cfg.minMultiplier) ? cfg.minMultiplier : -1n;
+    };
+    const floor = cfg.minMultiplier;
+    for (const used of [0n, 1n, cfg.normalMaxWeight / 8n, cfg.normalMaxWeight / 4n - 1n]) {
+      expect(nextFeeMultiplier(floor, used, cfg)).toBe(full(floor, used));
+    }
+    expect(nextFeeMultiplier(floor, cfg.normalMaxWeight / 4n, cfg)).toBe(floor); // at target: unchanged
+    expect(nextFeeMultiplier(floor, cfg.normalMaxWeight / 4n + 1_000_000n, cfg)).toBeGreaterThan(floor);
+  });
+});
