@@ -45,7 +45,7 @@ export const KIND_COUNT_MAX = 1 << 16;
 export const SEQ_MAX = SEQ_SPAN;
 
 export const ENGINE_DEFAULTS = {
-  /** 4 Mi pending events (~176 MiB of columns at most); the hold model with 100k agents needs 100k. */
+  /** 4 Mi pending events (128 MiB of heap records at most); the hold model with 100k agents needs 100k. */
   queueCapacity: 1 << 22,
   /** Zero-delay event loops are bugs: more events than this at one tick fails the run. */
   maxEventsPerTick: 10_000_000,

@@ -69,7 +69,6 @@ export class EventQueue {
   private auxPayload: Float64Array = new Float64Array(64);
   private auxObj: unknown[] = [];
   private auxFree: number[] = [];
-  private auxUsed = 0;
 
   // The event most recently removed by pop(): read these right after pop() (no allocation).
   topKey1 = 0; topKey2 = 0;
@@ -138,7 +137,6 @@ export class EventQueue {
       this.topObj = this.auxObj[aux];
       this.auxObj[aux] = undefined;
       this.auxFree.push(aux);
-      this.auxUsed--;
     }
     const last = n - 1;
     this.n = last;
@@ -178,7 +176,6 @@ export class EventQueue {
     }
     this.auxPayload[a] = payload;
     this.auxObj[a] = obj;
-    this.auxUsed++;
     return a;
   }
 
@@ -235,7 +232,7 @@ export class EventQueue {
       objs.set(i, entry[1]);
     }
     this.n = 0;
-    this.auxPayload = new Float64Array(64); this.auxObj = []; this.auxFree = []; this.auxUsed = 0;
+    this.auxPayload = new Float64Array(64); this.auxObj = []; this.auxFree = [];
     while (this.cap < n) this.grow();
     const F = this.F, I = this.I;
     for (let i = 0; i < n; i++) {

@@ -25,21 +25,21 @@ export interface HoldModelOptions {
 export function createHoldModel(seed: bigint, opts: HoldModelOptions): HoldModel {
   const engine = new Engine({ seed, initialQueueCapacity: opts.agents + 1, ...opts.engine });
   const streams: RngStream[] = [];
-  // agent i's stream slot, in a typed column (struct-of-arrays agents: see Rng.exponentialAt)
-  let slots = new Int32Array(Math.max(16, opts.agents));
+  // Agent i's stream has rng slot base + i: the streams are created in agent order and nothing else creates streams
+  // in this model (asserted in addAgent), so the handler needs no per-agent lookup (see Rng.exponentialAt).
   const rng = engine.rng;
+  const base = rng.streamCount;
   const mean = opts.meanDelayMs;
   // Integer ms delays of at least 1 so the clock always moves forward.
   const wakeKind = engine.defineKind('hold.wake', (actor) => {
-    const delay = 1 + Math.floor(rng.exponentialAt(slots[actor]!, mean));
+    const delay = 1 + Math.floor(rng.exponentialAt(base + actor, mean));
     engine.schedule(engine.nowMs() + delay, EventClass.Agent, actor, wakeKind, actor);
   });
   const addAgent = (): number => {
     const i = streams.length;
     const s = engine.rng.stream('hold.agent', i);
     streams.push(s);
-    if (i >= slots.length) { const g = new Int32Array(slots.length * 2); g.set(slots); slots = g; }
-    slots[i] = s.slot;
+    if (s.slot !== base + i) throw new Error('hold model: agent streams must occupy consecutive rng slots');
     engine.schedule(engine.nowMs() + 1 + Math.floor(s.exponential(mean)), EventClass.Agent, i, wakeKind, i);
     return i;
   };

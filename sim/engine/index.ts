@@ -10,3 +10,4 @@ export {
 export {
   Trace, TraceLog, compareTraceLogs, type TraceState, type TraceLogOptions, type TracedEvent, type Divergence,
 } from './trace.js';
+export { engineSection, engineConfigFromScenario, QUEUE_CAPACITY_LIMIT, type EngineSection } from './config.js';
