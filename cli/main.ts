@@ -23,6 +23,7 @@ import { command as report } from './commands/report.js';
 import { command as compare } from './commands/compare.js';
 import { command as sweep } from './commands/sweep.js';
 import { command as worker } from './commands/worker.js';
+import { command as check } from './commands/check.js';
 
 export interface CliCommand {
   readonly name: string;
@@ -37,6 +38,7 @@ const COMMANDS: readonly CliCommand[] = [
   compare,
   sweep,
   worker,
+  check,
 ];
 
 import { LAB_VERSION } from '../sim/metrics/summary.js';

@@ -47,6 +47,7 @@ export interface MessageConsensusOptions {
 }
 
 const SYNC_BATCH_MAX = 256;
+const SYNC_RETRY_MS = 2000;
 const WAITING_MAX = 10_000;
 const FUTURE_ROUNDS_MAX = 8;
 
@@ -57,7 +58,8 @@ interface NodeState {
   readonly commitments: Map<BlockId, Commitment>;
   readonly waitingParent: Map<BlockId, SimBlock[]>;
   readonly waitingVotes: Map<BlockId, Msg[]>;
-  readonly requested: Set<BlockId>;
+  /** Block id -> when we last asked a peer for it (a lost request or answer is retried after SYNC_RETRY_MS). */
+  readonly requested: Map<BlockId, number>;
   readonly babeDetector: BabeEquivocationDetector;
   online: boolean;
   skewMs: number;
@@ -77,6 +79,8 @@ interface NodeState {
   catchUpSent: Int32Array;
   /** Slot event generation: a restart or skew change reschedules and invalidates older slot events. */
   slotGen: number;
+  /** Next slot this node may claim: an honest node never claims a slot twice, even when its clock steps back. */
+  nextSlot: number;
 }
 
 export class MessageConsensus {
@@ -114,11 +118,11 @@ export class MessageConsensus {
       this.nodes.push({
         index: i, byzantine: i >= this.n - cfg.byzantineCount, tree,
         commitments: new Map([[0, GENESIS_COMMITMENT]]), waitingParent: new Map(), waitingVotes: new Map(),
-        requested: new Set(), babeDetector: new BabeEquivocationDetector(cfg.epochSlots),
+        requested: new Map(), babeDetector: new BabeEquivocationDetector(cfg.epochSlots),
         online: true, skewMs: 0, withholding: false,
         round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t),
         precommits: new Tally(genesisHeader, this.t), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
-        future: new Map(), lastCommit: null, catchUpSent: new Int32Array(this.n).fill(-1), slotGen: 0,
+        future: new Map(), lastCommit: null, catchUpSent: new Int32Array(this.n).fill(-1), slotGen: 0, nextSlot: 0,
       });
       o.network.onReceive(i, (from, msg) => this.receive(i, from, msg));
     }
@@ -149,7 +153,8 @@ export class MessageConsensus {
 
   // ---- slots and authoring -------------------------------------------------------------------------------------
 
-  private scheduleSlot(node: NodeState, slot: number): void {
+  private scheduleSlot(node: NodeState, wanted: number): void {
+    const slot = Math.max(wanted, node.nextSlot);
     if (slot >= this.endSlot) return;
     const at = Math.max(this.o.engine.nowMs(), slot * this.o.cfg.slotMs - node.skewMs);
     this.o.engine.schedule(at, EventClass.Block, node.index, this.kSlot, node.index, slot, node.slotGen);
@@ -158,6 +163,7 @@ export class MessageConsensus {
   private onSlot(i: number, slot: number, gen: number): void {
     const node = this.nodes[i]!;
     if (gen !== node.slotGen) return;
+    node.nextSlot = slot + 1;
     this.scheduleSlot(node, slot + 1);
     if (!node.online) return;
     const rand = this.randomness(Math.floor(slot / this.o.cfg.epochSlots));
@@ -264,10 +270,7 @@ export class MessageConsensus {
         w = []; node.waitingParent.set(b.header.parent, w);
       }
       if (!w.some((x) => x.header.id === b.header.id)) w.push(b);
-      if (!node.requested.has(b.header.parent)) {
-        node.requested.add(b.header.parent);
-        this.send(node.index, from, { t: 'req', id: b.header.parent });
-      }
+      this.request(node, from, b.header.parent);
       return;
     }
     this.importBlock(node, b);
@@ -415,7 +418,16 @@ export class MessageConsensus {
       w = []; node.waitingVotes.set(id, w);
     }
     if (w.length < 4 * this.n) w.push(m);
-    if (!node.requested.has(id)) { node.requested.add(id); this.send(node.index, from, { t: 'req', id }); }
+    this.request(node, from, id);
+  }
+
+  /** Ask `from` for a missing block, unless asked recently (answers can be lost: then ask again later). */
+  private request(node: NodeState, from: number, id: BlockId): void {
+    const now = this.o.engine.nowMs();
+    const last = node.requested.get(id);
+    if (last !== undefined && now - last < SYNC_RETRY_MS) return;
+    node.requested.set(id, now);
+    this.send(node.index, from, { t: 'req', id });
   }
 
   /** Finalize `target` at `node`; report the newly final segment to the observer (honest nodes only). */
