@@ -8,7 +8,8 @@ export const grantsTypes = {
       ProviderGrant: { era: 'u32', who: 'AccountId32', amount: 'u128' },
       CuratorDividend: { era: 'u32', who: 'AccountId32', amount: 'u128' },
       PayoutSkipped: { era: 'u32', who: 'AccountId32', amount: 'u128' },
-      EraDistributed: 'BaiEraDistribution',
+      EraDistributed: { era: 'u32', poolPlanck: 'u128', paidProvidersPlanck: 'u128', paidCuratorsPlanck: 'u128',
+                        toTreasuryPlanck: 'u128', carriedPlanck: 'u128' },
     },
   },
 } as const;

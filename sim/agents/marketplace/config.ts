@@ -54,6 +54,9 @@ export const marketplaceAgentsSection = Type.Object({
   }, { additionalProperties: false, default: {} }),
   providerCostPerDay: TokenAmount('0', 'Operating cost (BAI/day) a provider weighs against its income; 0 = never exits.'),
   exitPatienceDays: Type.Integer({ minimum: 1, maximum: 3650, default: 30, description: 'A provider exits after its trailing income over this many days falls below its cost.' }),
+  aggregateCalls: Type.Boolean({ default: true,
+    description: 'true: each consumer settles its day\'s calls in one calls_batch (same fees as single calls, one record); ' +
+      'false: every call is its own call_model extrinsic with request/response bodies (fidelity, slow).' }),
   bodyRetentionDays: Type.Integer({ minimum: 1, maximum: 3650, default: 7, description: 'Call bodies stay in the Storage port this many days (bounded memory).' }),
 }, { additionalProperties: false, default: {}, description: 'Marketplace population (simulation): providers, consumers, curators, attackers.' });
 export type MarketplaceAgentsSection = Static<typeof marketplaceAgentsSection>;

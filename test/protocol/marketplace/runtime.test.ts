@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { Runtime, runtimeConfigFromScenario, type Extrinsic } from '../../../protocol/runtime.js';
 import { GRANT_POOL_ACCOUNT } from '../../../protocol/accounts.js';
 import { cidString } from '../../../protocol/pallets/marketplace/index.js';
+import { encodeEvent } from '../../../protocol/types/event-codec.js';
+import { registry } from '../../../protocol/types/index.js';
+import type { RuntimeEvent } from '../../../protocol/primitives/events.js';
 
 const BAI = 10n ** 18n;
 const ERA = 60;
@@ -32,6 +35,8 @@ describe('marketplace in the runtime', () => {
       xt('u2', { pallet: 'marketplace', name: 'stake_access', args: { amount: 5n * BAI } }), // below the 10 BAI gate
     ];
     let distributed = 0;
+    const kinds = new Set<string>();
+    const all: RuntimeEvent[] = [];
     for (let n = 1; n <= 2 * ERA; n++) {
       rt.initializeBlock(n, 'alice', n * 12_000);
       if (n === 1) for (const x of setup) expect(rt.applyExtrinsic(x)).toEqual({ ok: true, value: undefined });
@@ -49,6 +54,7 @@ describe('marketplace in the runtime', () => {
       rt.finalizeBlock();
       rt.checkInvariants();
       const events = rt.drainEvents();
+      for (const ev of events) if (['marketplace', 'curation', 'grants'].includes(ev.pallet) && !kinds.has(ev.name)) { kinds.add(ev.name); all.push(ev); }
       const d = events.find((e) => e.pallet === 'grants' && e.name === 'EraDistributed');
       if (n % ERA === 0) {
         expect(d).toBeDefined();
@@ -60,6 +66,9 @@ describe('marketplace in the runtime', () => {
       } else expect(d).toBeUndefined();
     }
     expect(distributed).toBe(2);
+    // every marketplace/curation/grants event kind of the run encodes through the registry (field names match types.ts)
+    expect(kinds.size).toBeGreaterThanOrEqual(9);
+    for (const ev of all) expect(encodeEvent(registry(), ev).length).toBeGreaterThan(0);
     const s = rt.stats;
     // every grant paid comes out of what emissions sent to the pool (the pool keeps its ED and any carried rest)
     const t = rt.grants.storage.totals.get();
