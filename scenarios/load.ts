@@ -153,7 +153,11 @@ function parseFile(file: string): { value: Plain; lines: Map<string, number> } {
   if (!isMap(doc.contents)) throw new ScenarioError(`${shown}:1`, '', 'a scenario must be a mapping of sections (key: value)');
   const lines = new Map<string, number>();
   collectLines(doc.contents, '', lines, lineCounter);
-  const value = doc.toJS({ maxAliasCount: 100 }) as Plain;
+  let value: Plain;
+  try { value = doc.toJS({ maxAliasCount: 100 }) as Plain; } catch (e) {
+    // e.g. an alias to an undefined anchor, or an alias bomb
+    throw new ScenarioError(`${shown}:1`, '', `YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
   return { value, lines };
 }
 
@@ -302,7 +306,14 @@ function originOf(path: string, origins: Origins, topWhere: string): string {
     const o = origins.get(p);
     if (o) return o;
   }
-  return topWhere;
+  // A rule over a whole mapping (e.g. a split summing to 1): point at what set one of its fields, --set first.
+  let child: string | undefined;
+  for (const [k, o] of origins) {
+    if (!k.startsWith(path + '.')) continue;
+    if (o.startsWith('--set ')) return o;
+    child ??= o;
+  }
+  return child ?? topWhere;
 }
 
 function errorFor(e: ValueError, origins: Origins, topWhere: string): ScenarioError {
@@ -341,25 +352,34 @@ function show(v: unknown): string {
 /** Human description of what a schema accepts, e.g. "integer 1..10000", "one of halving, npos". */
 export function describeAllowed(s: TSchema): string {
   const kind = s[Kind] as string | undefined;
-  const range = (lo: unknown, hi: unknown) => `${lo ?? (s.exclusiveMinimum !== undefined ? `>${s.exclusiveMinimum}` : '')}..${hi ?? (s.exclusiveMaximum !== undefined ? `<${s.exclusiveMaximum}` : '')}`;
+  const lo = s.minimum ?? (s.exclusiveMinimum !== undefined ? `>${s.exclusiveMinimum}` : undefined);
+  const hi = s.maximum ?? (s.exclusiveMaximum !== undefined ? `<${s.exclusiveMaximum}` : undefined);
+  const range = (what: string) => lo !== undefined && hi !== undefined ? `${what} ${lo}..${hi}`
+    : lo !== undefined ? `${what} >= ${lo}` : hi !== undefined ? `${what} <= ${hi}` : `any ${what}`;
   switch (kind) {
-    case 'Integer': return `integer ${range(s.minimum, s.maximum)}`;
-    case 'Number': return `number ${range(s.minimum, s.maximum)}`;
+    case 'Integer': return range('integer');
+    case 'Number': return range('number');
     case 'Boolean': return 'true, false';
     case 'Literal': return JSON.stringify(s.const);
     case 'String':
       if (s.pattern === '^[0-9][0-9_]*(\\.[0-9]+)?$') return 'a BAI amount like "0.01"';
       return s.pattern ? `a string matching ${s.pattern}` : 'a string';
-    case 'Union': {
-      const members = s.anyOf as TSchema[];
-      if (members.every((m) => m[Kind] === 'Literal')) return 'one of ' + members.map((m) => String(m.const)).join(', ');
-      return members.map(describeAllowed).join(' or ');
-    }
+    case 'Union':
+      if ((s.anyOf as TSchema[]).length === 2 && (s.anyOf as TSchema[]).every((m) => m[Kind] === 'String' || m[Kind] === 'Number') && s.anyOf[0][Kind] !== s.anyOf[1][Kind]) {
+        return 'a BAI amount: a decimal string like "0.01" or a number';
+      }
+      return unionAllowed(s);
     case 'Object': return 'a mapping' + (s.properties ? ` with ${Object.keys(s.properties as object).join(', ')}` : '');
     case 'Record': return 'a mapping';
     case 'Array': return 'a list';
     default: return kind ?? 'see scenarios/schema.json';
   }
+}
+
+function unionAllowed(s: TSchema): string {
+  const members = s.anyOf as TSchema[];
+  if (members.every((m) => m[Kind] === 'Literal')) return 'one of ' + members.map((m) => String(m.const)).join(', ');
+  return members.map(describeAllowed).join(' or ');
 }
 
 function deepFreeze<T>(v: T): T {

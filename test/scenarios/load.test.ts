@@ -142,3 +142,32 @@ describe('semantic checks (pallet fromScenario)', () => {
     expect(ed.message).toBe('--set chain.existentialDeposit=0: chain.existentialDeposit: must be positive (Substrate requires ED > 0) (allowed: > 0)');
   });
 });
+
+describe('documented parameter paths (issue 3 item 8)', () => {
+  it('every path users rely on is settable with --set and lands typed in the scenario', () => {
+    const sets: Array<[string, unknown]> = [
+      ['chain.blockTimeMs=6000', 6000], ['emissions.model=npos', 'npos'], ['emissions.blockReward=0.5', '0.5'],
+      ['emissions.halvingIntervalBlocks=1000', 1000], ['emissions.maxSupply=1000000000', '1000000000'],
+      ['emissions.split.stakers=0.5', 0.5], ['emissions.split.grants=0.4', 0.4], ['emissions.split.treasury=0.1', 0.1],
+      ['fees.split.burn=0.8', 0.8], ['fees.split.author=0.2', 0.2], ['fees.split.treasury=0', 0],
+      ['staking.eraBlocks=600', 600], ['staking.bondingDurationEras=7', 7], ['staking.maxNominations=8', 8],
+      ['staking.validatorCount=20', 20],
+    ];
+    const s = loadScenario('baseline', [...sets.map(([a]) => a), 'staking.sessionsPerEra=6']);
+    const flat = flattenParams(s);
+    for (const [spec, want] of sets) expect(flat[spec.slice(0, spec.indexOf('='))], spec).toBe(want);
+  });
+
+  it('rejects invalid economics at load time, naming the path and the allowed range', () => {
+    expect(errorOf(() => loadScenario('baseline', ['emissions.split.stakers=0.5'])).message)
+      .toMatch(/^--set emissions\.split\.stakers=0\.5: emissions\.split: shares must sum to exactly 1 \(100%\), got 1\.06 \(allowed: stakers \+ grants \+ treasury = 1\)$/);
+    expect(errorOf(() => loadScenario('baseline', ['fees.split.burn=1.5'])).message)
+      .toBe('--set fees.split.burn=1.5: fees.split.burn: must be <= 1 (allowed: number 0..1)');
+    expect(errorOf(() => loadScenario('baseline', ['emissions.blockReward=-1'])).message)
+      .toMatch(/^--set emissions\.blockReward=-1: emissions\.blockReward: /);
+    expect(errorOf(() => loadScenario('baseline', ['staking.validatorCount=0'])).message)
+      .toBe('--set staking.validatorCount=0: staking.validatorCount: must be >= 1 (allowed: integer 1..100000)');
+    expect(errorOf(() => loadScenario('baseline', ['emissions.model=pow'])).message)
+      .toMatch(/^--set emissions\.model=pow: emissions\.model: invalid value "pow" \(allowed: one of halving, npos\)$/);
+  });
+});
