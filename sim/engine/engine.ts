@@ -39,7 +39,7 @@ export const CLASS_COUNT_MAX = CLASS_SPAN;
 export const SOURCE_ID_MAX = SOURCE_SPAN;
 /** Largest tick (integer ms): 2^47 - 1, about 4,400 years. */
 export const TICK_MAX = TICK_SPAN - 1;
-/** Event kinds per engine (the trace packs a kind into 16 bits). */
+/** Event kinds per engine (a bound on the handler table). */
 export const KIND_COUNT_MAX = 1 << 16;
 /** Events one (class, source) pair may schedule in a run. */
 export const SEQ_MAX = SEQ_SPAN;
@@ -139,6 +139,7 @@ export class Engine {
       throw new InvariantError(`engine: cannot schedule at ${atMs} (now ${this.now}; ticks are integer ms >= now)`);
     }
     if (this.handlers[kind] === undefined) throw new InvariantError(`engine: unknown event kind ${kind}`);
+    if ((actor | 0) !== actor) throw new InvariantError(`engine: actor ${actor} is not an int32`);
     let c = this.seqs[cls];
     if (c === undefined || !(sourceId < c.length) || (sourceId >>> 0) !== sourceId) c = this.growSeqs(cls, sourceId);
     const seq = c[sourceId]!;
@@ -257,6 +258,12 @@ export class Engine {
       throw new Error(`engine snapshot: event kinds differ (snapshot [${String(s.kinds)}], engine [${this.kindNames}])`);
     }
     if (!Array.isArray(s.seqs) || s.seqs.length > CLASS_COUNT_MAX) throw new Error('engine snapshot: bad seqs');
+    if (!Number.isSafeInteger(s.eventsAtTick) || s.eventsAtTick < 0 || !Number.isSafeInteger(s.eventsProcessed) || s.eventsProcessed < 0) {
+      throw new Error('engine snapshot: bad event counters');
+    }
+    if (s.seqs.some((a) => !Array.isArray(a) || a.some((v) => !Number.isSafeInteger(v) || v < 0 || v > SEQ_SPAN))) {
+      throw new Error('engine snapshot: bad sequence counters');
+    }
     this.now = s.nowMs;
     this.eventsAtTick = s.eventsAtTick;
     this.eventsProcessed = s.eventsProcessed;
