@@ -137,6 +137,18 @@ describe('sequential Phragmén', () => {
       expect(seqPhragmen(k, cands, vs)).toEqual(seqPhragmenReference(k, cands, vs) as ElectionResult);
     }), { numRuns: 300 });
   });
+  it('identical to the Rust transcription under heavy ties (equal stakes: exercises the exact tie-break path)', () => {
+    const tieElection = fc.integer({ min: 2, max: 10 }).chain((nc) => fc.record({
+      k: fc.integer({ min: 1, max: nc }),
+      cands: fc.constant(Array.from({ length: nc }, (_, i) => `c${i}`)),
+      voters: fc.array(fc.record({ weight: fc.constantFrom(10n ** 18n, 2n * 10n ** 18n, 18_446_744_073_709_551_615n),
+        targets: fc.uniqueArray(fc.integer({ min: 0, max: nc - 1 }), { minLength: 1, maxLength: nc }) }), { minLength: 1, maxLength: 16 }),
+    }));
+    fc.assert(fc.property(tieElection, ({ k, cands, voters: raw }) => {
+      const vs = raw.map((x, i) => ({ who: `v${i}`, weight: x.weight, targets: x.targets.map((t) => `c${t}`) }));
+      expect(seqPhragmen(k, cands, vs)).toEqual(seqPhragmenReference(k, cands, vs));
+    }), { numRuns: 300 });
+  });
   it('every voter distributes exactly its stake (supports sum to the elected voters stake)', () => {
     fc.assert(fc.property(arbElection, fc.boolean(), ({ k, cands, voters: raw }, bal) => {
       const vs = raw.map((x, i) => v(`v${i}`, x.weight, x.targets.map((t) => `c${t}`)));

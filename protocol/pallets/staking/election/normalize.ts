@@ -14,56 +14,62 @@ export function normalize(input: readonly bigint[], target: bigint): bigint[] {
   const count = input.length;
   if (count === 0) return [];
   const diff = target > sum ? target - sum : sum - target;
-  if (diff === 0n) return input.slice();
+  const out = input.slice();
+  if (diff === 0n) return out;
   const countB = BigInt(count);
   const needsBump = target > sum;
   const perRound = diff / countB;
   let leftover = diff % countB;
-  // Stable sort by value, remembering the original index (Rust `sort_by_key` is stable too).
-  const out = input.map((v, i) => ({ i, v }));
-  out.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : 0));
+  // Positions in ascending value order, stable (Rust `sort_by_key` is stable): insertion sort, inputs are short.
+  const ord = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    let j = i;
+    while (j > 0 && out[ord[j - 1]!]! > out[i]!) { ord[j] = ord[j - 1]!; j--; }
+    ord[j] = i;
+  }
   let steps = 0;
   if (needsBump) {
     let minIndex = 0;
     const threshold = target / countB;
     if (perRound !== 0n) {
       for (let k = 0; k < count; k++) {
-        out[minIndex]!.v += perRound;
-        if (out[minIndex]!.v >= threshold) minIndex = (minIndex + 1) % count;
+        const i = ord[minIndex]!;
+        out[i] = out[i]! + perRound;
+        if (out[i]! >= threshold) minIndex = (minIndex + 1) % count;
       }
     }
     while (leftover !== 0n) {
       assert(++steps <= NORMALIZE_STEPS_MAX, 'normalize: leftover loop bound');
-      out[minIndex]!.v += 1n;
-      if (out[minIndex]!.v >= threshold) minIndex = (minIndex + 1) % count;
+      const i = ord[minIndex]!;
+      out[i] = out[i]! + 1n;
+      if (out[i]! >= threshold) minIndex = (minIndex + 1) % count;
       leftover -= 1n;
     }
   } else {
     let maxIndex = count - 1;
-    const threshold = out[0]!.v;
+    const threshold = out[ord[0]!]!;
     if (perRound !== 0n) {
       for (let k = 0; k < count; k++) {
-        const cur = out[maxIndex]!;
-        if (cur.v >= perRound) cur.v -= perRound;
-        else { leftover += perRound - cur.v; cur.v = 0n; }
-        if (cur.v <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+        const i = ord[maxIndex]!;
+        if (out[i]! >= perRound) out[i] = out[i]! - perRound;
+        else { leftover += perRound - out[i]!; out[i] = 0n; }
+        if (out[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
       }
     }
     while (leftover !== 0n) {
       assert(++steps <= NORMALIZE_STEPS_MAX, 'normalize: leftover loop bound');
-      const cur = out[maxIndex]!;
-      if (cur.v >= 1n) {
-        cur.v -= 1n;
-        if (cur.v <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+      const i = ord[maxIndex]!;
+      if (out[i]! >= 1n) {
+        out[i] = out[i]! - 1n;
+        if (out[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
         leftover -= 1n;
       } else {
         maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
       }
     }
   }
-  out.sort((a, b) => a.i - b.i);
-  const res = out.map((x) => x.v);
-  let check = 0n; for (const v of res) check += v;
+  let check = 0n;
+  for (const v of out) check += v;
   assert(check === target, 'normalize: sum mismatch');
-  return res;
+  return out;
 }

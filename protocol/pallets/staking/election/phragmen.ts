@@ -3,11 +3,11 @@
 // product is floored (multiply_by_rational_with_rounding(.., Rounding::Down)). Representing them as bigint
 // numerators is therefore exact: the same winners and the same edge weights as the Rust code, bit for bit.
 //
-// Speed: the chain recomputes every candidate's score from all edges in every round (O(rounds·edges)). Here a
-// candidate's score numerator Σ_v floor(load_v·budget_v/approval_c) is kept incrementally: only voters that back
-// the round's winner change load, so only their edges' terms are recomputed (each term is floored on its own, so
-// replacing a term by its new floor gives the identical sum). Cost O(Σ_v |edges_v|²) instead of O(k·E).
-// The reference transcription `seqPhragmenReference` is kept for tests that prove both give identical results.
+// Speed: the chain recomputes every candidate's score from all edges in every round (O(rounds·edges)). Here only
+// voters backing the round's winner change load, so only their edges' float score estimates are updated
+// (O(Σ_v |edges_v|²) float ops), and the winner is decided by exact bigint scores of the few candidates the float
+// error bound cannot separate (see seqPhragmenCore). The direct transcription `seqPhragmenReference` is kept for
+// tests that prove both give identical results.
 
 import type { AccountId } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
@@ -28,7 +28,18 @@ export function seqPhragmen(toElect: number, candidates: readonly AccountId[], v
   return finishElection(g, toElect);
 }
 
-/** Runs the rounds and the final weight assignment on `g` (incremental scores). */
+/**
+ * Runs the rounds and the final weight assignment on `g`.
+ *
+ * Winner selection is filtered in floating point and decided exactly: each unelected candidate keeps a float estimate
+ * g_c of its score (in units of DEN) with a proven error bound err_c; only candidates whose interval
+ * [g_c − err_c, g_c + err_c] reaches below the smallest upper bound can be the exact minimum, and those (usually one)
+ * get their exact bigint score computed from the exact voter loads — the chain's formula. Ties and near-ties therefore
+ * resolve exactly as on chain (smallest exact score, then candidate order). Error bound: every float op has relative
+ * error ≤ 2^-53; a term t = L·b/a carries ≤ 6 such errors; the running sum is updated m_c times and only grows (loads
+ * are non-decreasing in seq-Phragmén), so each update errs by ≤ 2^-53·g_c; each exact term is floored (< 1 unit of
+ * 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these (2^-120 > 1/DEN = 2^-128).
+ */
 export function seqPhragmenCore(g: Graph, toElect: number): void {
   const C = g.candWho.length;
   const V = g.voterWho.length;
@@ -44,39 +55,86 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   const revEdge = new Int32Array(E);
   for (let e = 0; e < E; e++) revEdge[revFill[g.edgeCand[e]!]!++] = e;
 
-  const base: bigint[] = g.approval.map((a) => (a === 0n ? INFINITE : DEN / a));
-  const termSum: bigint[] = new Array<bigint>(C).fill(0n);
-  const term: bigint[] = new Array<bigint>(E).fill(0n);
+  const DEN_F = Number(DEN);
+  const approvalF = new Float64Array(C);
+  const est = new Float64Array(C);       // g_c: score estimate in units of DEN (i.e. the real-valued score)
+  const updates = new Float64Array(C);   // m_c
+  for (let c = 0; c < C; c++) {
+    approvalF[c] = Number(g.approval[c]!);
+    est[c] = g.approval[c] === 0n ? Infinity : 1 / approvalF[c]!;
+  }
+  const budgetF = new Float64Array(V);
+  for (let v = 0; v < V; v++) budgetF[v] = Number(g.budget[v]!);
+  const termF = new Float64Array(E);
   const voterLoad: bigint[] = new Array<bigint>(V).fill(0n);
+  const voterLoadF = new Float64Array(V);
   const edgeLoad: bigint[] = new Array<bigint>(E).fill(0n);
+  const base: bigint[] = g.approval.map((a) => (a === 0n ? INFINITE : DEN / a));
+  const exactScore = (c: number): bigint => {
+    if (base[c] === INFINITE) return INFINITE;
+    let sum = base[c]!;
+    const a = g.approval[c]!;
+    for (let r = revStart[c]!; r < revStart[c + 1]!; r++) {
+      const v = g.edgeVoter[revEdge[r]!]!;
+      if (voterLoad[v] !== 0n) sum += sat((voterLoad[v]! * g.budget[v]!) / a);
+    }
+    return sat(sum);
+  };
+  const errOf = (c: number): number =>
+    (updates[c]! + 16) * 8.881784197001252e-16 * est[c]! + (revStart[c + 1]! - revStart[c]! + 2) * 7.52316384526264e-37;
+  const candidates: number[] = [];
 
   for (let round = 0; round < k; round++) {
+    // Smallest upper bound among finite estimates.
+    let minHi = Infinity;
+    for (let c = 0; c < C; c++) {
+      if (g.elected[c] || est[c] === Infinity) continue;
+      const hi = est[c]! + errOf(c);
+      if (hi < minHi) minHi = hi;
+    }
     let best = -1;
     let bestScore = 0n;
-    for (let c = 0; c < C; c++) {
-      if (g.elected[c]) continue;
-      const score = base[c] === INFINITE ? INFINITE : sat(base[c]! + termSum[c]!);
-      if (best < 0 || lessScore(score, bestScore)) { best = c; bestScore = score; }
+    if (minHi === Infinity || minHi > 0.25) {
+      // Nobody approved is left (or scores approach saturation): decide every candidate exactly.
+      for (let c = 0; c < C; c++) {
+        if (g.elected[c]) continue;
+        const s = exactScore(c);
+        if (best < 0 || lessScore(s, bestScore)) { best = c; bestScore = s; }
+      }
+    } else {
+      candidates.length = 0;
+      for (let c = 0; c < C; c++) {
+        if (g.elected[c] || est[c] === Infinity) continue;
+        if (est[c]! - errOf(c) <= minHi) candidates.push(c);
+      }
+      for (const c of candidates) {
+        const s = exactScore(c);
+        if (best < 0 || s < bestScore) { best = c; bestScore = s; } // candidates ascend: ties keep the first
+      }
     }
     if (best < 0) break;
     g.elected[best] = 1;
     g.round[best] = round;
     if (bestScore === INFINITE) continue; // nobody approves it: no voter load changes
+    const loadF = Number(bestScore) / DEN_F;
     for (let r = revStart[best]!; r < revStart[best + 1]!; r++) {
       const e = revEdge[r]!;
       const v = g.edgeVoter[e]!;
       edgeLoad[e] = bestScore > voterLoad[v]! ? bestScore - voterLoad[v]! : 0n;
       voterLoad[v] = bestScore;
-      const product = bestScore * g.budget[v]!;
+      voterLoadF[v] = loadF;
+      const lb = loadF * budgetF[v]!;
       for (let e2 = g.edgeStart[v]!; e2 < g.edgeStart[v + 1]!; e2++) {
         const c2 = g.edgeCand[e2]!;
-        if (g.elected[c2] || g.approval[c2] === 0n) continue;
-        const t = sat(product / g.approval[c2]!);
-        termSum[c2] = termSum[c2]! + t - term[e2]!;
-        term[e2] = t;
+        if (g.elected[c2] || est[c2] === Infinity) continue;
+        const t = lb / approvalF[c2]!;
+        est[c2] = est[c2]! + (t - termF[e2]!);
+        termF[e2] = t;
+        updates[c2]!++;
       }
     }
   }
+  void voterLoadF;
   assignWeights(g, voterLoad, edgeLoad);
 }
 
