@@ -5,7 +5,7 @@
 import type { Journal } from '../../primitives/storage.js';
 import type { EventBuffer } from '../../primitives/events.js';
 import { U64_MAX, type AccountId, type Planck } from '../../primitives/units.js';
-import { ok, assert, type DispatchResult } from '../../primitives/dispatch.js';
+import { assert, type DispatchResult } from '../../primitives/dispatch.js';
 import { PERBILL, mulFloor } from '../../primitives/perthing.js';
 import { fixedMulInt, type FixedU128 } from '../../primitives/fixed.js';
 import type { Balances } from '../balances/index.js';
@@ -17,6 +17,9 @@ import { fail } from './errors.js';
 import { paymentEvents as E } from './events.js';
 
 const WEIGHT_FEE_CACHE_MAX = 1024;
+const FEE_PARTS_CACHE_MAX = 8192;
+
+interface FeeParts { readonly fee: Planck; readonly burn: Planck; readonly treasury: Planck; readonly author: Planck }
 
 export interface BlockUsage { normalWeight: bigint; lengthBytes: number; extrinsics: number }
 
@@ -28,6 +31,9 @@ export class Payment {
   readonly usage: BlockUsage = { normalWeight: 0n, lengthBytes: 0, extrinsics: 0 };
   private readonly weightFeeCache = new Map<bigint, Planck>();
   private weightFeeCacheMultiplier: FixedU128 = -1n; // the multiplier the cache was computed with (snapshots can change it)
+  private readonly partsCache = new Map<bigint, Map<number, FeeParts>>();
+  private partsMultiplier: FixedU128 = -1n;
+  private partsCount = 0;
 
   constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
               readonly config: PaymentConfig, private readonly treasuryAccount: AccountId) {
@@ -92,21 +98,40 @@ export class Payment {
   charge(who: AccountId, lengthBytes: number, weight: bigint, tip: Planck): DispatchResult<Planck> {
     if (typeof tip !== 'bigint' || tip < 0n) return fail('InvalidTip');
     if (!this.fits(lengthBytes, weight)) return fail('ExhaustsResources');
-    const fee = this.inclusionFee(lengthBytes, weight);
-    const w = this.balances.withdraw(who, fee + tip, 'Preserve', 'Polite');
+    const f = this.feeParts(lengthBytes, weight);
+    const total = tip === 0n ? f.fee : f.fee + tip;
+    const w = this.balances.withdraw(who, total, 'Preserve', 'Polite');
     if (!w.ok) return fail('InabilityToPayFees');
-    const split = this.config.split;
-    const burn = mulFloor(PERBILL, split.burn, fee);
-    const treasury = mulFloor(PERBILL, split.treasury, fee);
-    const author = fee - burn - treasury + tip; // remainder of the split to the author, plus the whole tip
     const p = this.storage.pot.get();
-    this.storage.pot.set({ burn: p.burn + burn, author: p.author + author, treasury: p.treasury + treasury,
-      fees: p.fees + fee, tips: p.tips + tip, extrinsics: p.extrinsics + 1 });
+    this.storage.pot.set({ burn: p.burn + f.burn, author: p.author + (tip === 0n ? f.author : f.author + tip),
+      treasury: p.treasury + f.treasury, fees: p.fees + f.fee, tips: p.tips + tip, extrinsics: p.extrinsics + 1 });
     this.usage.normalWeight += weight + this.config.extrinsicBaseWeight;
     this.usage.lengthBytes += lengthBytes;
     this.usage.extrinsics++;
-    if (this.events.enabled) this.events.push(E.transactionFeePaid(who, fee + tip, tip));
-    return ok(fee + tip);
+    if (this.events.enabled) this.events.push(E.transactionFeePaid(who, total, tip));
+    return w;
+  }
+
+  /** The inclusion fee and its split (burn and treasury floored, remainder to the author, tip excluded), memoised
+   * per (multiplier, weight, length): agents send few distinct shapes, and each costs ~15 bigint operations. */
+  private feeParts(lengthBytes: number, weight: bigint): FeeParts {
+    const m = this.storage.nextFeeMultiplier.get();
+    if (m !== this.partsMultiplier || this.partsCount >= FEE_PARTS_CACHE_MAX) {
+      this.partsCache.clear(); this.partsCount = 0; this.partsMultiplier = m;
+    }
+    let byLen = this.partsCache.get(weight);
+    if (byLen === undefined) { byLen = new Map(); this.partsCache.set(weight, byLen); }
+    let f = byLen.get(lengthBytes);
+    if (f === undefined) {
+      const fee = this.inclusionFee(lengthBytes, weight);
+      const split = this.config.split;
+      const burn = mulFloor(PERBILL, split.burn, fee);
+      const treasury = mulFloor(PERBILL, split.treasury, fee);
+      f = { fee, burn, treasury, author: fee - burn - treasury };
+      byLen.set(lengthBytes, f);
+      this.partsCount++;
+    }
+    return f;
   }
 
   /** End of block: resolve the pot (author share to `author`, or burned if the author can't receive it), then
