@@ -45,17 +45,17 @@ export function sweepLineChart(param: string, rows: readonly SweepLineRow[], see
     ? { color: { field: 'series', type: 'nominal', title: 'other parameters' } } : {};
   const x = { field: 'x', type: 'quantitative', title: param, scale: { zero: false } };
   const layers: VlSpec[] = [
-    { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: seeds > 1 ? 'mean (band: p5–p95)' : 'value', scale: { zero: false } }, ...series } },
+    { mark: { type: 'line', point: true }, encoding: { x, y: { field: 'mean', type: 'quantitative', title: null, scale: { zero: false } }, ...series } },
   ];
-  if (seeds > 1) layers.unshift({ mark: { type: 'errorband', opacity: 0.2 }, encoding: { x, y: { field: 'p5', type: 'quantitative', title: 'mean (band: p5–p95)' }, y2: { field: 'p95' }, ...series } });
+  if (seeds > 1) layers.unshift({ mark: { type: 'errorband', opacity: 0.2 }, encoding: { x, y: { field: 'p5', type: 'quantitative', title: null }, y2: { field: 'p95' }, ...series } });
   return {
     $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG,
-    title: { text: `KPIs at the end of the run vs ${param}`, subtitle: seeds > 1 ? `mean and 5–95% over ${seeds} seeds per point` : 'one seed per point' },
+    title: { text: `KPIs at the end of the run vs ${param}`, subtitle: seeds > 1 ? `line: mean over ${seeds} seeds per point; band: 5–95%` : 'one seed per point' },
     data: { values: rows },
     facet: { field: 'kpi', type: 'nominal', title: null, header: { labelFontSize: 12 } },
     columns: 3,
     spec: { width: 220, height: 150, layer: layers },
-    resolve: { scale: { y: 'independent' } },
+    resolve: { scale: { y: 'independent' }, axis: { x: 'independent' } },
   };
 }
 

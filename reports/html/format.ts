@@ -1,11 +1,13 @@
 // Number formatting for tables: fixed locale, so a report is byte-identical wherever it is built.
 const FMT = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function fmt(n: number | null | undefined): string {
   if (n === null || n === undefined || Number.isNaN(n)) return '—';
   if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
   if (n !== 0 && Math.abs(n) < 1e-4) return n.toExponential(3);
-  return FMT.format(n);
+  // large values keep every integer digit (1,609,985 not 1,610,000): deltas between them must stay visible
+  return Math.abs(n) >= 1e5 ? INT.format(n) : FMT.format(n);
 }
 
 /** Exact token amount from planck: "1234500000000000000000" with 18 decimals -> "1,234.5". */
