@@ -10,6 +10,7 @@ import type { AccountId } from '../../protocol/primitives/units.js';
 import { Collector } from '../metrics/collector.js';
 import type { KpiSource } from '../metrics/kpi.js';
 import { EconomicsSource, type EconomicsReads, type RewardTally } from '../metrics/kpis/economics.js';
+import { ActivitySource } from '../metrics/kpis/activity.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { RotationAuthorship, type AuthorshipSource } from './authorship.js';
 import type { Chain, ChainEvent, ChainReads, GenesisSpec } from './chain.js';
@@ -81,8 +82,12 @@ export class World {
       ?? this.plugins.find((p) => p.plugin.authorship)?.plugin.authorship
       ?? new RotationAuthorship(() => this.binding.reads.activeValidators(), fallback);
     this.economics = new EconomicsSource(this.binding.economics, () => this.engine.nowMs());
+    const activity = new ActivitySource({
+      blocks: () => this.blockNumber, applied: () => this.extrinsicsApplied,
+      failed: () => this.extrinsicsFailed, dropped: () => this.mempool.dropped,
+    });
     this.collector = new Collector([
-      this.economics, ...(this.binding.kpiSources ?? []), ...this.plugins.flatMap((p) => p.plugin.kpiSources ?? []),
+      this.economics, activity, ...(this.binding.kpiSources ?? []), ...this.plugins.flatMap((p) => p.plugin.kpiSources ?? []),
     ], decimals);
   }
 

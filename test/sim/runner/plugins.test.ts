@@ -48,6 +48,9 @@ describe('world plugins', () => {
     const r = await runScenario(smallScenario(['workload.enabled=false']), { seed: 1n, days: 2, plugins: [hourly] });
     expect(r.summary.kpis.hourlySends).toBe(48); // at 0:30, 1:30, ... 47:30
     expect(r.world.extrinsicsApplied).toBe(48);
+    // activity KPIs: 60 s blocks for 2 days; only the plugin's 48 transfers, none failed or dropped
+    expect([r.summary.kpis.blocks, r.summary.kpis.extrinsics, r.summary.kpis.failedExtrinsics, r.summary.kpis.droppedExtrinsics])
+      .toEqual([2880, 48, 0, 0]);
     // user/0 received 48 BAI on top of its 1000 BAI genesis balance (transfers only: fees are paid by plugin/0)
     expect(r.world.binding.reads.free('user/0')).toBe(1048n * BAI);
     // plugin/0 authored every block, so it also collected the author's share of its own fees
