@@ -3,6 +3,7 @@
 
 import type { Clock } from '../../ports/clock.js';
 import type { Engine } from '../../engine/engine.js';
+import { InvariantError } from '../../../protocol/primitives/dispatch.js';
 
 export interface ClockSkewConfig {
   /** Each node's offset is drawn uniformly in [-maxOffsetMs, +maxOffsetMs] (integer ms). */
@@ -32,6 +33,9 @@ export class SimClock implements Clock {
     const at = (v: number) => v + this.offsetMs + Math.floor((v * this.driftPpm) / 1_000_000);
     for (let i = 0; i < 8 && t > 0 && at(t - 1) >= localMs; i++) t--;
     for (let i = 0; i < 8 && at(t) < localMs; i++) t++;
+    if (at(t) < localMs || (t > 0 && at(t - 1) >= localMs)) {
+      throw new InvariantError(`clock: no virtual time found for local ${localMs} ms (offset ${this.offsetMs}, drift ${this.driftPpm} ppm)`);
+    }
     return Math.max(t, this.engine.nowMs());
   }
 }
