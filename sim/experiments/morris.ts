@@ -90,7 +90,7 @@ export function morrisAnalyze(factors: readonly Factor[], design: MorrisDesign, 
       const i = after.findIndex((v, j) => v !== before[j]);
       if (i < 0) throw new RangeError(`trajectory ${t} step ${s} moves no factor`);
       const du = (after[i]! - before[i]!) / (design.levels[i]!.length - 1);
-      const ee = (yt[s]! - yt[s - 1]!) / du;
+      const ee = (yt[s]! - yt[s - 1]!) / du + 0; // + 0 turns -0 (no change, downward step) into 0
       perFactor[i]!.push(ee);
       effects.push({ trajectory: t, path: factors[i]!.spec.path, ee });
     }

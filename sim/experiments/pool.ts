@@ -45,17 +45,23 @@ export class LocalPool {
    */
   async runAll(tasks: readonly RunTask[], onResult: (out: RunOutput) => void): Promise<void> {
     let next = 0;
-    let failure: SweepRunError | null = null;
+    let failure: Error | null = null;
     const window = this.threads * 2;
     const lane = async (): Promise<void> => {
       while (failure === null && next < tasks.length) {
         const task = tasks[next++]!;
+        let out: RunOutput;
         try {
-          const out = await this.run(task);
+          out = await this.run(task);
           if (out.runIndex !== task.runIndex) throw new Error(`worker answered run ${out.runIndex} for run ${task.runIndex}`);
-          onResult(out);
         } catch (e) {
           failure ??= e instanceof SweepRunError ? e : new SweepRunError(task.runIndex, e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+          continue;
+        }
+        try {
+          onResult(out);
+        } catch (e) {
+          failure ??= e as Error; // the coordinator refused the result (e.g. a bad --kpi): its own error, as is
         }
       }
     };

@@ -107,7 +107,11 @@ export class RedisExecutor implements Executor {
         return;
       }
       pending.delete(id);
-      onResult(out);
+      try {
+        onResult(out);
+      } catch (e) {
+        failure ??= e as Error;
+      }
       this.stats.delivered++;
       void queue.remove(id).catch(() => {}); // free Redis memory; the run is on disk now
       wake();

@@ -10,7 +10,7 @@ import { acquireLock } from './lock.js';
 import { MANIFEST_FILE, MANIFEST_KIND, MANIFEST_VERSION, readManifest, SEED_HASH_DOC, writeManifest, type ManifestPoint, type SweepManifest, type SweepMethod } from './manifest.js';
 import type { ParamResolver } from './param-space.js';
 import { completedRuns, readRunSummary, storeRun, sweepTemporaries, type RunOutput } from './results-store.js';
-import { buildRunsTable, RUNS_TABLE_FILE, runsTableBytes } from './runs-table.js';
+import { buildRunsTable, flattenKpis, RUNS_TABLE_FILE, runsTableBytes } from './runs-table.js';
 import { hashJson } from './canonical.js';
 import { parseRootSeed, SEED_SCHEMES, type SeedScheme } from './seeds.js';
 import { analyze, SENSITIVITY_FILE, writeSensitivity } from './sensitivity.js';
@@ -211,7 +211,12 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
     const tasks: RunTask[] = pending.map((r) => toTask(r, manifest, plan.docs));
     const executor = await deps.executor({ sweepId: sweepId(manifest) });
     try {
+      let checked = manifest.method === 'grid';
       await executor.runAll(tasks, (res: RunOutput) => {
+        if (!checked) {
+          checkKpi(manifest.kpi!, res.summary); // a typo in --kpi stops the sweep at its first result, not its end
+          checked = true;
+        }
         if (storeRun(out, res)) {
           finished++;
           deps.progress?.(finished, manifest.totalRuns);
@@ -243,6 +248,15 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
   manifest = { ...manifest, status: 'complete', completedRuns: manifest.totalRuns };
   writeManifest(out, manifest);
   return { manifest, ranInThisCall: pending.length, sensitivity };
+}
+
+/** The KPI named by --kpi must be a numeric runs-table column: a KPI name, or a dotted key of a keyed KPI. */
+function checkKpi(kpi: string, summary: Readonly<Record<string, unknown>>): void {
+  const flat = flattenKpis(summary.kpis);
+  const v = flat[kpi];
+  if (typeof v === 'number' || (typeof v === 'string' && /^-?\d+$/.test(v))) return;
+  const names = Object.keys(flat).filter((k) => typeof flat[k] === 'number' || (typeof flat[k] === 'string' && /^-?\d+$/.test(flat[k] as string)));
+  throw new SweepOptionError(`--kpi ${kpi}: no such numeric KPI (KPIs: ${names.join(', ')}); completed runs are kept: fix it with --resume DIR --kpi <name>`);
 }
 
 /** Identifies the sweep's work (not its folder): the same sweep resumed reuses its queued jobs and results. */
