@@ -43,6 +43,8 @@ export interface EpochOutcome {
 
 export class Curation {
   readonly storage: CurationStorage;
+  /** Curators whose bond changed since the last checkInvariants. */
+  private readonly touched = new Set<AccountId>();
 
   constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
               readonly config: CurationConfig, private readonly models: ModelView, private readonly era: () => number) {
@@ -53,6 +55,7 @@ export class Curation {
   bond(who: AccountId): Planck { return this.storage.curators.get(who)?.bondPlanck ?? 0n; }
 
   bondCurator(who: AccountId, amount: Planck): DispatchResult {
+    this.touched.add(who);
     if (typeof amount !== 'bigint' || amount < 0n) return fail('InvalidAmount');
     if (this.storage.curators.has(who)) return fail('AlreadyCurator');
     if (amount < this.config.minCuratorBondPlanck) return fail('BondTooSmall');
@@ -65,6 +68,7 @@ export class Curation {
 
   /** Leave: the bond is released at once and the curator's scores and bonds are dropped (its dividends stop). */
   unbondCurator(who: AccountId): DispatchResult {
+    this.touched.add(who);
     const c = this.storage.curators.get(who);
     if (c === undefined) return fail('NotCurator');
     const r = this.balances.release(HOLD_CURATOR, who, c.bondPlanck);
@@ -94,11 +98,15 @@ export class Curation {
     return OK;
   }
 
-  /** Holds match bonds; scores and bonds belong to bonded curators only. O(curators). */
-  checkInvariants(): void {
-    for (const [who, c] of this.storage.curators.entries()) assert(this.balances.balanceOnHold(HOLD_CURATOR, who) === c.bondPlanck, `curation: bond hold of ${who}`);
-    for (const who of this.storage.scores.keys()) assert(this.storage.curators.has(who), `curation: scores of non-curator ${who}`);
-    for (const who of this.storage.bonds.keys()) assert(this.storage.curators.has(who), `curation: bonds of non-curator ${who}`);
+  /** Holds match bonds; scores and bonds belong to bonded curators only. Touched curators only, unless `all`. */
+  checkInvariants(all = false): void {
+    const who = all ? new Set([...this.storage.curators.keys(), ...this.storage.scores.keys(), ...this.storage.bonds.keys()]) : this.touched;
+    for (const w of who) {
+      const c = this.storage.curators.get(w);
+      assert(this.balances.balanceOnHold(HOLD_CURATOR, w) === (c?.bondPlanck ?? 0n), `curation: bond hold of ${w}`);
+      if (c === undefined) assert(!this.storage.scores.has(w) && !this.storage.bonds.has(w), `curation: scores or bonds of non-curator ${w}`);
+    }
+    this.touched.clear();
   }
 
   /** Active in `era`: scored within the last activityCutoffEras eras (including this one). */

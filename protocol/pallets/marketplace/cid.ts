@@ -76,7 +76,11 @@ function dagJsonText(v: DagJsonValue, depth: number): string {
   }).join(',') + '}';
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** UTF-8 byte order. Without surrogates UTF-16 code-unit order equals code-point order equals UTF-8 byte order. */
 function compareUtf8(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   const x = enc.encode(a), y = enc.encode(b);
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) if (x[i] !== y[i]) return x[i]! - y[i]!;

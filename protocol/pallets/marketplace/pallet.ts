@@ -32,6 +32,8 @@ const isAmount = (v: unknown): v is bigint => typeof v === 'bigint' && v >= 0n;
 
 export class Marketplace {
   readonly storage: MarketplaceStorage;
+  /** Accounts whose holds or books changed since the last checkInvariants (a superset after a rollback: harmless). */
+  private readonly touched = new Set<AccountId>();
 
   constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
               readonly config: MarketplaceConfig, private readonly env: MarketplaceEnv) {
@@ -64,6 +66,7 @@ export class Marketplace {
   // ------------------------------------------------------------------ providers
 
   registerModel(who: AccountId, kind: ModelKind, metadataCid: string, pricePlanck: Planck): DispatchResult<number> {
+    this.touched.add(who);
     if (kind !== 'model' && kind !== 'agent') return fail('InvalidKind');
     if (!isAmount(pricePlanck) || pricePlanck > this.config.maxPricePlanck) return fail('InvalidPrice');
     if (parseCid(metadataCid) === null) return fail('InvalidCid');
@@ -81,6 +84,7 @@ export class Marketplace {
   }
 
   deregisterModel(who: AccountId, id: number): DispatchResult {
+    this.touched.add(who);
     const m = this.storage.models.get(id);
     if (m === undefined) return fail('UnknownModel');
     if (m.owner !== who) return fail('NotOwner');
@@ -105,6 +109,7 @@ export class Marketplace {
   }
 
   bondNode(who: AccountId, amount: Planck): DispatchResult {
+    this.touched.add(who);
     if (!isAmount(amount)) return fail('InvalidAmount');
     if (this.storage.nodeBond.has(who)) return fail('AlreadyBonded');
     if (amount < this.config.nodeMinBondPlanck) return fail('BondTooSmall');
@@ -115,6 +120,7 @@ export class Marketplace {
   }
 
   unbondNode(who: AccountId): DispatchResult {
+    this.touched.add(who);
     const b = this.storage.nodeBond.get(who);
     if (b === undefined) return fail('NotBonded');
     if ((this.storage.providerModels.get(who) ?? 0) > 0) return fail('ModelsStillRegistered');
@@ -128,6 +134,7 @@ export class Marketplace {
   // ------------------------------------------------------------------ consumers
 
   stakeAccess(who: AccountId, amount: Planck): DispatchResult {
+    this.touched.add(who);
     if (!isAmount(amount) || amount === 0n) return fail('InvalidAmount');
     if (!this.balances.hold(HOLD_ACCESS, who, amount).ok) return fail('InsufficientBalance');
     const s = this.accessStake(who) + amount;
@@ -137,6 +144,7 @@ export class Marketplace {
   }
 
   unstakeAccess(who: AccountId, amount: Planck): DispatchResult {
+    this.touched.add(who);
     if (!isAmount(amount) || amount === 0n) return fail('InvalidAmount');
     const s = this.accessStake(who);
     if (amount > s) return fail('InsufficientBalance');
@@ -233,16 +241,26 @@ export class Marketplace {
     return hex;
   }
 
-  /** Holds match the pallet's books: node bonds, access stakes, one deposit per registered model. O(accounts). */
-  checkInvariants(): void {
-    for (const [who, b] of this.storage.nodeBond.entries()) assert(this.balances.balanceOnHold(HOLD_NODE, who) === b, `marketplace: node hold of ${who}`);
-    for (const [who, s] of this.storage.accessStake.entries()) assert(this.balances.balanceOnHold(HOLD_ACCESS, who) === s, `marketplace: access hold of ${who}`);
-    let models = 0;
-    for (const [who, n] of this.storage.providerModels.entries()) {
-      models += n;
-      assert(this.balances.balanceOnHold(HOLD_DEPOSIT, who) === this.config.registrationDepositPlanck * BigInt(n), `marketplace: deposit hold of ${who}`);
+  /**
+   * Holds match the pallet's books (node bond, access stake, one deposit per registered model) for every account
+   * touched since the last check: O(touched) per block, so the runtime can run it after every block. `all` checks
+   * every account (tests, checkpoints).
+   */
+  checkInvariants(all = false): void {
+    const who = all ? new Set([...this.storage.nodeBond.keys(), ...this.storage.accessStake.keys(), ...this.storage.providerModels.keys()])
+      : this.touched;
+    for (const w of who) {
+      assert(this.balances.balanceOnHold(HOLD_NODE, w) === (this.storage.nodeBond.get(w) ?? 0n), `marketplace: node hold of ${w}`);
+      assert(this.balances.balanceOnHold(HOLD_ACCESS, w) === (this.storage.accessStake.get(w) ?? 0n), `marketplace: access hold of ${w}`);
+      assert(this.balances.balanceOnHold(HOLD_DEPOSIT, w) === this.config.registrationDepositPlanck * BigInt(this.storage.providerModels.get(w) ?? 0),
+        `marketplace: deposit hold of ${w}`);
     }
-    assert(models === this.storage.models.size, 'marketplace: provider model counts != models');
+    this.touched.clear();
+    if (all) {
+      let models = 0;
+      for (const n of this.storage.providerModels.values()) models += n;
+      assert(models === this.storage.models.size, 'marketplace: provider model counts != models');
+    }
   }
 
   // ------------------------------------------------------------------ era work (called by the grants pallet)

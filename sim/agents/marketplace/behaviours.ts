@@ -32,15 +32,18 @@ export function drawPrice(rng: AgentRng, minPlanck: Planck, maxPlanck: Planck): 
   return minPlanck + (span * BigInt(Math.floor(rng.float() * 2 ** 32))) / (1n << 32n);
 }
 
-/** k distinct indices of [0, n), ascending (partial Fisher–Yates; O(n) memory, bounded by n). */
+/**
+ * k distinct indices of [0, n), ascending: all of them when k >= n (no draws), else Floyd's algorithm
+ * (k draws, O(k) memory: a day's sampling never allocates per model).
+ */
 export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
-  const m = Math.min(n, k);
-  const idx = Array.from({ length: n }, (_, i) => i);
-  for (let i = 0; i < m; i++) {
-    const j = i + rng.int(n - i);
-    const t = idx[i]!; idx[i] = idx[j]!; idx[j] = t;
+  if (k >= n) return Array.from({ length: n }, (_, i) => i);
+  const chosen = new Set<number>();
+  for (let j = n - k; j < n; j++) {
+    const t = rng.int(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
   }
-  return idx.slice(0, m).sort((a, b) => a - b);
+  return [...chosen].sort((a, b) => a - b);
 }
 
 /**

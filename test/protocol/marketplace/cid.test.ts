@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { blake2b } from '@noble/hashes/blake2b';
 import { cidOf, cidString, dagJsonEncode, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
 
@@ -24,6 +25,18 @@ describe('CIDv1', () => {
     const c = cidOf(bytes, 'dag-json', 'sha2-256');
     expect(hex(c.bytes).slice(0, 10)).toBe('01a9021220');
     expect(() => dagJsonEncode({ x: 0.5 })).toThrow(/integers/);
+  });
+  it('dag-json map keys are in UTF-8 byte order for any Unicode keys (surrogate pairs included)', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.string({ unit: 'binary', maxLength: 4 }), { maxLength: 8 }), (keys) => {
+      const obj = Object.fromEntries(keys.map((k, i) => [k, i]));
+      const parsed = JSON.parse(new TextDecoder().decode(dagJsonEncode(obj))) as Record<string, number>;
+      const order = Object.keys(obj).sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+      // integer-like keys enumerate first in JS objects: compare the raw text order instead
+      const text = new TextDecoder().decode(dagJsonEncode(obj));
+      const positions = order.map((k) => text.indexOf(JSON.stringify(k) + ':'));
+      expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
+      expect(Object.keys(parsed).length).toBe(keys.length);
+    }));
   });
   it('parseCid accepts our CIDs and rejects garbage and CIDv0', () => {
     const s = cidString(utf8('x'), 'dag-json', 'blake2b-256');

@@ -83,6 +83,13 @@ describe('paid call', () => {
     expect(w.root()).toBe(before);
   });
 
+  it('the hold invariants catch books that disagree with balances', () => {
+    const w = market(10n);
+    expect(() => w.mp.checkInvariants(true)).not.toThrow();
+    w.tx(() => w.balances.release('marketplace/access', 'c', 1n));
+    expect(() => w.mp.checkInvariants(true)).toThrow(/access hold of c/);
+  });
+
   it('deposit and node bond are held and released exactly', () => {
     const w = market(10n);
     expect(w.balances.balanceOnHold('marketplace/deposit', 'p')).toBe(10n * BAI);
