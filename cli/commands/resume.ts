@@ -7,6 +7,7 @@ import type { CliIO } from '../io.js';
 import type { CliCommand } from '../main.js';
 import { progressReporter } from '../progress.js';
 import { finishOutput } from './run.js';
+import { afterRun } from '../after-run.js';
 
 export const command: CliCommand = {
   name: 'resume',
@@ -21,6 +22,7 @@ export const command: CliCommand = {
           const r = await resumeRun(dir, { onProgress: progress.onProgress });
           progress.stop();
           io.err(`bai-lab: resumed ${r.summary.scenario}, seed ${r.summary.seed}, ${r.summary.days} days in ${dir}\n`);
+          await afterRun(dir, r, io);
           finishOutput(io, dir, r, flags.json === true);
         } finally { progress.stop(); }
       });

@@ -11,6 +11,7 @@ import { summaryText } from '../../sim/metrics/summary.js';
 import type { CliIO } from '../io.js';
 import type { CliCommand } from '../main.js';
 import { progressReporter } from '../progress.js';
+import { afterRun } from '../after-run.js';
 
 interface RunFlags {
   seed?: string; days?: string; out?: string; set: string[]; json?: boolean;
@@ -72,6 +73,7 @@ async function runCommand(ref: string, flags: RunFlags, io: CliIO): Promise<void
       });
     }
   } finally { progress.stop(); }
+  await afterRun(outDir, result, io);
   finishOutput(io, outDir, result, flags.json === true);
 }
 
