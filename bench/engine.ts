@@ -7,6 +7,8 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createHoldModel } from '../sim/engine/hold-model.js';
 import { EventQueue, packKey1, packKey2 } from '../sim/engine/event-queue.js';
+import { Engine } from '../sim/engine/engine.js';
+import { SimNetwork, type LinkConfig } from '../sim/adapters/sim/network.js';
 
 function nowMs(): number { return performance.now(); } // wall-clock-ok (bench only)
 
@@ -28,6 +30,37 @@ function runHold(agents: number, events: number, warmup: number): HoldFigures {
   const done = e.eventsProcessed - start;
   if (e.queue.size !== agents) throw new Error('hold model lost events');
   return { agents, events: done, seconds, eventsPerSec: done / seconds, eventsPerCpuSec: done / cpuSeconds };
+}
+
+/**
+ * Network workload: `nodes` nodes, `inFlight` messages hopping to a random peer on each delivery over lognormal
+ * links with 1% loss (a lost message is replaced so the load stays constant). Exercises object payloads (the side
+ * table), per-link streams and FIFO bookkeeping.
+ */
+function runNetwork(nodes: number, inFlight: number, deliveries: number): { perSec: number; perCpuSec: number } {
+  const engine = new Engine({ seed: 0x9e7n });
+  const link: LinkConfig = { latency: { kind: 'lognormal', medianMs: 80, sigma: 0.5 }, spike: null, loss: 0.01, duplicate: 0, reorder: 0 };
+  const net = new SimNetwork<{ hop: number }>(engine, nodes, link);
+  const pick = engine.rng.stream('bench.peer');
+  const forward = (from: number, hop: number) => {
+    let to = pick.int(nodes - 1);
+    if (to >= from) to++;
+    const lostBefore = net.stats.droppedLoss;
+    net.send(from, to, { hop });
+    if (net.stats.droppedLoss !== lostBefore) forward(from, hop); // keep the in-flight count constant
+  };
+  for (let i = 0; i < nodes; i++) net.onReceive(i, (_from, msg) => forward(i, msg.hop + 1));
+  for (let m = 0; m < inFlight; m++) forward(m % nodes, 0);
+  let end = 0;
+  while (net.stats.delivered < deliveries / 10) { end += 1000; engine.runUntil(end); }
+  const start = net.stats.delivered;
+  const t0 = nowMs();
+  const c0 = process.cpuUsage();
+  while (net.stats.delivered - start < deliveries) { end += 1000; engine.runUntil(end); }
+  const seconds = (nowMs() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  const done = net.stats.delivered - start;
+  return { perSec: done / seconds, perCpuSec: done / ((cpu.user + cpu.system) / 1e6) };
 }
 
 /** A handle on V8's gc() without requiring node --expose-gc (bench only: makes the memory delta meaningful). */
@@ -59,6 +92,8 @@ export async function bench(): Promise<void> {
     console.log(`  ${String(agents).padStart(7)} agents: ${fmt(r.eventsPerSec)} M events/s wall, ${fmt(r.eventsPerCpuSec)} M events/s`
       + ` of process CPU time (${fmt(r.events)} M events in ${r.seconds.toFixed(2)} s)  target ${agents === 10_000 ? '>= 3' : '>= 1'} M/s`);
   }
+  const net = runNetwork(100, 10_000, 2_000_000);
+  console.log(`  SimNetwork, 100 nodes, 10k messages in flight: ${fmt(net.perSec)} M deliveries/s wall, ${fmt(net.perCpuSec)} M/s of CPU time`);
   const mem = bytesPerPendingEvent(1_000_000);
   console.log(`  bytes per pending event: ${mem.measured.toFixed(1)} measured (1M events; JS heap + external),`
     + ` ${mem.columns.toFixed(1)} allocated by the queue  target <= 200`);
