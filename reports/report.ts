@@ -118,8 +118,10 @@ async function sweepSections(sweep: SweepFolder, cw: ChartWriter, maxBandGroups:
   const stats = gridPointStats(sweep.runsTable, sweep.gridParams, sweep.kpis);
   const seedsPerPoint = Math.min(...stats.map((p) => p.n));
   const tsCharts = await sweepBandCharts(sweep, stats, cw, maxBandGroups, planck, symbol);
-  const lineCharts = await sweepLineCharts(sweep, stats, cw, seedsPerPoint);
-  const heatCharts = await heatmaps(sweep, cw);
+  // Morris trajectories and Sobol samples are not grids: lines and heatmaps over them would mislead.
+  const isGrid = (sweep.manifest.method ?? 'grid') === 'grid';
+  const lineCharts = isGrid ? await sweepLineCharts(sweep, stats, cw, seedsPerPoint) : [];
+  const heatCharts = isGrid ? await heatmaps(sweep, cw) : [];
   const sensCharts = await sensitivityCharts(sweep, cw);
   const list: Section[] = [
     { id: 'sweep', title: 'Sweep', html: sweepFacts(sweep, stats) },
@@ -258,6 +260,10 @@ async function heatmaps(sweep: SweepFolder, cw: ChartWriter): Promise<RenderedCh
   return [await cw.write(`heat-${slug(xp)}-${slug(yp)}`, `KPIs over ${xp} × ${yp}`, heatmapChart(xp, yp, rows))];
 }
 
+function conf(v: number, half: number | undefined): { low: number | null; high: number | null } {
+  return half === undefined ? { low: null, high: null } : { low: v - half, high: v + half };
+}
+
 async function sensitivityCharts(sweep: SweepFolder, cw: ChartWriter): Promise<RenderedChart[]> {
   const out: RenderedChart[] = [];
   for (const s of readSensitivity(sensitivityPath(sweep.dir, sweep.manifest))) {
@@ -269,8 +275,8 @@ async function sensitivityCharts(sweep: SweepFolder, cw: ChartWriter): Promise<R
       continue;
     }
     const rows = s.params.flatMap((p) => [
-      ...(p.S1 !== undefined ? [{ param: p.param, index: 'S1 (first order)', value: p.S1 }] : []),
-      ...(p.ST !== undefined ? [{ param: p.param, index: 'ST (total)', value: p.ST }] : []),
+      ...(p.S1 !== undefined ? [{ param: p.param, index: 'S1', value: p.S1, ...conf(p.S1, p.S1Conf) }] : []),
+      ...(p.ST !== undefined ? [{ param: p.param, index: 'ST', value: p.ST, ...conf(p.ST, p.STConf) }] : []),
     ]);
     if (rows.length) out.push(await cw.write(name, `${s.method} sensitivity of ${s.kpi}`, indexBarChart(s.kpi, s.method, rows)));
   }

@@ -86,36 +86,45 @@ export function heatmapChart(xParam: string, yParam: string, rows: readonly Heat
 
 export interface MorrisRow { readonly param: string; readonly muStar: number; readonly sigma: number }
 
-/** Morris elementary effects: mu* (mean |effect|, influence) against sigma (interaction / non-linearity). */
+/** Morris elementary effects: parameters ranked by mu* (bars, sigma as a tick), and the mu*–sigma plane. */
 export function morrisChart(kpi: string, rows: readonly MorrisRow[]): VlSpec {
-  return base(`Sensitivity of ${kpi}`, {
-    title: { text: `Sensitivity of ${kpi} (Morris)`, subtitle: 'mu* = mean |elementary effect|; sigma = their spread (interactions)' },
-    width: 420, height: 260, data: { values: rows },
-    encoding: {
-      x: { field: 'muStar', type: 'quantitative', title: 'mu*' },
-      y: { field: 'sigma', type: 'quantitative', title: 'sigma' },
-    },
-    layer: [
-      { mark: { type: 'point', filled: true, size: 80 } },
-      { mark: { type: 'text', align: 'left', dx: 7, fontSize: 10 }, encoding: { text: { field: 'param' } } },
+  const y = { field: 'param', type: 'nominal', title: null, sort: { field: 'muStar', order: 'descending' } };
+  return {
+    $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG,
+    title: { text: `Sensitivity of ${kpi} (Morris)`, subtitle: 'mu* = mean |elementary effect| (influence); sigma = their spread (interactions, non-linearity)' },
+    data: { values: rows },
+    hconcat: [
+      {
+        width: 300, layer: [
+          { mark: 'bar', encoding: { y, x: { field: 'muStar', type: 'quantitative', title: 'mu*' } } },
+          { mark: { type: 'tick', color: '#d62728', thickness: 2 }, encoding: { y, x: { field: 'sigma', type: 'quantitative' } } },
+        ],
+      },
+      {
+        width: 300, height: 220,
+        encoding: { x: { field: 'muStar', type: 'quantitative', title: 'mu*' }, y: { field: 'sigma', type: 'quantitative', title: 'sigma' } },
+        layer: [
+          { mark: { type: 'point', filled: true, size: 70 } },
+          { mark: { type: 'text', align: 'left', dx: 7, fontSize: 10 }, encoding: { text: { field: 'param' } } },
+        ],
+      },
     ],
-  });
+  };
 }
 
-export interface IndexBarRow { readonly param: string; readonly index: string; readonly value: number }
+export interface IndexBarRow { readonly param: string; readonly index: string; readonly value: number; readonly low: number | null; readonly high: number | null }
 
-/** Sobol (or any) sensitivity indices as grouped bars per parameter, sorted by the first index. */
+/** Sobol indices (S1, ST) as grouped bars per parameter with their confidence intervals, sorted by influence. */
 export function indexBarChart(kpi: string, method: string, rows: readonly IndexBarRow[]): VlSpec {
+  const y = { field: 'param', type: 'nominal', title: null, sort: { op: 'max', field: 'value', order: 'descending' } };
   return base(`Sensitivity of ${kpi}`, {
-    title: { text: `Sensitivity of ${kpi} (${method})` },
+    title: { text: `Sensitivity of ${kpi} (${method})`, subtitle: 'S1 first order, ST total order; rule: confidence interval' },
     width: 420, data: { values: rows },
-    encoding: {
-      y: { field: 'param', type: 'nominal', title: null, sort: { op: 'max', field: 'value', order: 'descending' } },
-      yOffset: { field: 'index' },
-      x: { field: 'value', type: 'quantitative', title: 'index' },
-      color: { field: 'index', type: 'nominal' },
-    },
-    mark: 'bar',
+    encoding: { y, yOffset: { field: 'index' }, color: { field: 'index', type: 'nominal', title: null } },
+    layer: [
+      { mark: 'bar', encoding: { x: { field: 'value', type: 'quantitative', title: 'index' } } },
+      { mark: { type: 'rule', color: 'black' }, transform: [{ filter: 'datum.low != null' }], encoding: { x: { field: 'low', type: 'quantitative' }, x2: { field: 'high' } } },
+    ],
   });
 }
 

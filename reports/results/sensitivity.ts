@@ -11,6 +11,8 @@ export interface SensitivityParam {
   readonly mu?: number;
   readonly S1?: number;
   readonly ST?: number;
+  readonly S1Conf?: number;  // confidence half-widths (sim/experiments: 95% bootstrap)
+  readonly STConf?: number;
 }
 
 export interface Sensitivity {
@@ -46,7 +48,8 @@ function parseEntry(entry: unknown, top: Record<string, unknown>, where: string)
   const params = items.map(([name, p]) => {
     if (!isRecord(p) || !name) throw new ReportInputError('CorruptSensitivity', `${where}: each parameter needs a name and numbers`);
     const n = (k: string): number | undefined => (typeof p[k] === 'number' ? (p[k] as number) : undefined);
-    return { param: name, muStar: n('muStar') ?? n('mu_star'), sigma: n('sigma'), mu: n('mu'), S1: n('S1') ?? n('s1') ?? n('firstOrder'), ST: n('ST') ?? n('st') ?? n('total') };
+    return { param: name, muStar: n('muStar') ?? n('mu_star'), sigma: n('sigma'), mu: n('mu'), S1: n('S1') ?? n('s1') ?? n('firstOrder'), ST: n('ST') ?? n('st') ?? n('total'),
+      S1Conf: n('S1Conf') ?? n('s1Conf'), STConf: n('STConf') ?? n('stConf') };
   });
   return { method, kpi, params };
 }
