@@ -62,6 +62,9 @@ export class AggregatedConsensus {
   private extraMs = 0;
   private slot = 0;
   private livenessChecked = false;
+  private readonly changes: Set<number>;
+  /** Author of the block the largest side added in the last slot (the chain an economics runtime follows), or null. */
+  lastAuthor: number | null = null;
 
   constructor(private readonly o: AggregatedOptions) {
     const { cfg } = o;
@@ -78,17 +81,25 @@ export class AggregatedConsensus {
     this.sides = [{ lo: 0, hi: this.n, head: genesis, finalized: genesis, chain: [], pending: null, round: 0 }];
     this.offline = new Uint8Array(this.n);
     this.withholding = new Uint8Array(this.n);
+    this.changes = faultChangeSlots(o.faults);
   }
 
   run(slots: number): void {
-    const changes = faultChangeSlots(this.o.faults);
-    for (let s = this.slot; s < this.slot + slots; s++) {
-      if (changes.has(s)) this.applyFaults(activeAt(this.o.faults, s), s);
-      this.runSlot(s);
-      this.observer.closeSlot(s);
-      this.checkLiveness(s);
-    }
-    this.slot += slots;
+    for (let i = 0; i < slots; i++) this.step();
+  }
+
+  /** Simulate the next slot; returns the author index of the largest side's new block, or null (empty slot). */
+  step(): number | null {
+    const s = this.slot;
+    if (this.changes.has(s)) this.applyFaults(activeAt(this.o.faults, s), s);
+    const largest = this.sides.reduce((a, b) => (b.hi - b.lo > a.hi - a.lo ? b : a));
+    const before = largest.head;
+    this.runSlot(s);
+    this.observer.closeSlot(s);
+    this.checkLiveness(s);
+    this.slot = s + 1;
+    this.lastAuthor = largest.head !== before ? largest.head.header.author : null;
+    return this.lastAuthor;
   }
 
   stats(): ConsensusStats { return this.observer.stats(this.slot); }

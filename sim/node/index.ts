@@ -11,3 +11,4 @@ export * from './aggregated-consensus.js';
 export * from './round-time.js';
 export * from './network-config.js';
 export * from './simulate.js';
+export * from './authorship.js';

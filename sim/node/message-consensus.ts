@@ -76,7 +76,8 @@ interface NodeState {
   t4: boolean;
   future: Map<number, Msg[]>;
   lastCommit: { round: number; target: BlockId; voters: number[] } | null;
-  catchUpSent: Int32Array;
+  /** Per peer: when we last sent it a catch-up commit. */
+  catchUpSent: Float64Array;
   /** Slot event generation: a restart or skew change reschedules and invalidates older slot events. */
   slotGen: number;
   /** Next slot this node may claim: an honest node never claims a slot twice, even when its clock steps back. */
@@ -122,7 +123,7 @@ export class MessageConsensus {
         online: true, skewMs: 0, withholding: false,
         round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t),
         precommits: new Tally(genesisHeader, this.t), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
-        future: new Map(), lastCommit: null, catchUpSent: new Int32Array(this.n).fill(-1), slotGen: 0, nextSlot: 0,
+        future: new Map(), lastCommit: null, catchUpSent: new Float64Array(this.n).fill(-Infinity), slotGen: 0, nextSlot: 0,
       });
       o.network.onReceive(i, (from, msg) => this.receive(i, from, msg));
     }
@@ -145,8 +146,10 @@ export class MessageConsensus {
 
   /** Statistics of the run so far; call once the engine has run past the last slot. */
   stats(): ConsensusStats {
-    this.observer.closeRemaining(this.endSlot);
-    return this.observer.stats(this.endSlot);
+    const now = this.o.engine.nowMs();
+    const upTo = now >= this.endSlot * this.o.cfg.slotMs ? this.endSlot : Math.max(0, Math.floor(now / this.o.cfg.slotMs) - 1);
+    this.observer.closeRemaining(upTo);
+    return this.observer.stats(upTo);
   }
   node(i: number): { tree: BlockTree; online: boolean; round: number } { return this.nodes[i]!; }
   block(id: BlockId): SimBlock | undefined { return this.blocks.get(id); }
@@ -376,9 +379,11 @@ export class MessageConsensus {
 
   private onVote(node: NodeState, from: number, m: Extract<Msg, { t: 'vote' }>): void {
     if (node.lastCommit !== null && m.round <= node.lastCommit.round) {
-      // A voter behind us: help it catch up with our last commit, once per round of ours.
-      if (node.catchUpSent[from]! < node.lastCommit.round) {
-        node.catchUpSent[from] = node.lastCommit.round;
+      // A voter behind us: help it catch up with our last commit (at most once per SYNC_RETRY_MS per peer, since
+      // the answer itself may be lost).
+      const now = this.o.engine.nowMs();
+      if (node.catchUpSent[from]! <= now - SYNC_RETRY_MS) {
+        node.catchUpSent[from] = now;
         this.send(node.index, from, { t: 'commit', ...node.lastCommit });
       }
       return;

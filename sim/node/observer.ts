@@ -29,6 +29,7 @@ export interface ConsensusStats {
   readonly finalityLagP95Seconds: number;
   readonly slotsMissed: number;
   readonly equivocationsSlashed: number;
+  /** Lag samples below are the first 2^20 (distribution tests); the percentiles above use every block. */
   /** Canonical blocks authored per validator index. */
   readonly blocksPerValidator: readonly number[];
   readonly lagBlocksSamples: readonly number[];
@@ -46,9 +47,21 @@ export function percentile(xs: readonly number[], q: number): number {
 const VIOLATIONS_MAX = 1000;
 const FOLD_WINDOW = 4096;
 
-function percentileSorted(s: Float64Array, q: number): number {
-  if (s.length === 0) return 0;
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+const SAMPLES_MAX = 1 << 20;
+const HIST_MS_MAX = 600_000;
+const HIST_BLOCKS_MAX = 1 << 16;
+
+/** Nearest-rank percentile from an integer histogram plus exact overflow values above its range. */
+function histPercentile(hist: Uint32Array, over: readonly number[], count: number, q: number): number {
+  if (count === 0) return 0;
+  const rank = Math.min(count, Math.max(1, Math.ceil(q * count)));
+  let acc = 0;
+  for (let v = 0; v < hist.length; v++) {
+    acc += hist[v]!;
+    if (acc >= rank) return v;
+  }
+  const sorted = [...over].sort((a, b) => a - b);
+  return sorted[rank - acc - 1]!;
 }
 
 /** Append-only Float64 buffer (lag samples over a simulated year: millions of values). */
@@ -60,6 +73,7 @@ class GrowableF64 {
     this.buf[this.len++] = x;
   }
   view(): Float64Array { return this.buf.subarray(0, this.len); }
+  get length(): number { return this.len; }
 }
 
 export class ConsensusObserver {
@@ -76,8 +90,15 @@ export class ConsensusObserver {
   private produced = 0;
   private missed = 0;
   private closedUpTo = 0;
+  // Lag samples for distribution tests (the first SAMPLES_MAX), and exact histograms for percentiles at any scale:
+  // lag in blocks per integer, lag in ms per ms (times are integer ms) up to HIST_MS_MAX, beyond that exact values.
   private readonly lagBlocks = new GrowableF64();
   private readonly lagSeconds = new GrowableF64();
+  private readonly histBlocks = new Uint32Array(HIST_BLOCKS_MAX + 1);
+  private readonly histMs = new Uint32Array(HIST_MS_MAX + 1);
+  private readonly overBlocks: number[] = [];
+  private readonly overMs: number[] = [];
+  private lagCount = 0;
   private readonly offenceKeys = new Set<string>();
   private readonly offendersPerTimeSlot = new Map<string, number>();
   private offences = 0;
@@ -146,8 +167,7 @@ export class ConsensusObserver {
         this.canonical.push(b);
         this.commitAt.push(commitments[i]!);
         this.perValidator[b.header.author]! += 1;
-        this.lagSeconds.push((nowMs - b.producedAtMs) / 1000);
-        this.lagBlocks.push(Math.max(0, bestNumber - h));
+        this.recordLag(Math.max(0, Math.round(nowMs - b.producedAtMs)), Math.max(0, bestNumber - h));
         this.hooks.onCanonicalBlock?.(b, nowMs);
         if ((h & 1023) === 0) this.fold();
       } else if (known.header.id !== b.header.id) {
@@ -158,6 +178,13 @@ export class ConsensusObserver {
           `node ${node} has commitment ${commitments[i]} at finalized height ${h}, others ${this.commitAt[h]}`);
       }
     }
+  }
+
+  private recordLag(ms: number, blocks: number): void {
+    this.lagCount++;
+    if (this.lagSeconds.length < SAMPLES_MAX) { this.lagSeconds.push(ms / 1000); this.lagBlocks.push(blocks); }
+    if (ms <= HIST_MS_MAX) this.histMs[ms]! += 1; else this.overMs.push(ms);
+    if (blocks <= HIST_BLOCKS_MAX) this.histBlocks[blocks]! += 1; else this.overBlocks.push(blocks);
   }
 
   reportOffence(o: Offence): void {
@@ -173,8 +200,6 @@ export class ConsensusObserver {
 
   stats(slots: number): ConsensusStats {
     const H = this.canonicalHeight;
-    const lb = this.lagBlocks.view().slice().sort();
-    const ls = this.lagSeconds.view().slice().sort();
     let producedUpTo = this.producedBelow; let forkHeights = this.forkHeightsBelow;
     for (let h = this.foldedUpTo + 1; h <= H; h++) {
       const c = this.producedPerHeight.get(h) ?? 0;
@@ -187,10 +212,10 @@ export class ConsensusObserver {
       canonicalHeight: H,
       orphanRate: producedUpTo === 0 ? 0 : (producedUpTo - H) / producedUpTo,
       forkRate: H === 0 ? 0 : forkHeights / H,
-      finalityLagP50Blocks: percentileSorted(lb, 0.5),
-      finalityLagP95Blocks: percentileSorted(lb, 0.95),
-      finalityLagP50Seconds: percentileSorted(ls, 0.5),
-      finalityLagP95Seconds: percentileSorted(ls, 0.95),
+      finalityLagP50Blocks: histPercentile(this.histBlocks, this.overBlocks, this.lagCount, 0.5),
+      finalityLagP95Blocks: histPercentile(this.histBlocks, this.overBlocks, this.lagCount, 0.95),
+      finalityLagP50Seconds: histPercentile(this.histMs, this.overMs, this.lagCount, 0.5) / 1000,
+      finalityLagP95Seconds: histPercentile(this.histMs, this.overMs, this.lagCount, 0.95) / 1000,
       slotsMissed: this.missed,
       equivocationsSlashed: this.offences,
       blocksPerValidator: [...this.perValidator],
