@@ -17,6 +17,7 @@ import { analyze, SENSITIVITY_FILE, writeSensitivity } from './sensitivity.js';
 import type { Executor } from './executor.js';
 import type { RunTask } from './task.js';
 import { writeFileAtomic } from './atomic.js';
+import { RUNS_PARQUET_FILE, runsTableParquet } from './parquet.js';
 import { morrisDesign } from './morris.js';
 import { designRng } from './factors.js';
 import { sobolDesign } from './sobol.js';
@@ -130,7 +131,7 @@ function planNew(o: SweepOptions, deps: SweepDeps): { manifest: SweepManifest; d
     completedRuns: 0,
     outputs: {
       runsTable: RUNS_TABLE_FILE,
-      runsParquet: null,
+      runsParquet: RUNS_PARQUET_FILE,
       runFolders: 'runs/r{runIndex:06}',
       sensitivity: method === 'grid' ? null : SENSITIVITY_FILE,
     },
@@ -232,6 +233,7 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
   if (all.length !== manifest.totalRuns) throw new SweepDirError(`${out}: ${manifest.totalRuns - all.length} runs missing after the sweep; resume it`);
   const table = buildRunsTable({ runs: manifest.runs, points: manifest.points, params: manifest.params, summary: (i) => readRunSummary(out, i) });
   writeFileAtomic(out, RUNS_TABLE_FILE, runsTableBytes(table));
+  writeFileAtomic(out, RUNS_PARQUET_FILE, runsTableParquet(table));
   let sensitivity: Record<string, unknown> | null = null;
   if (manifest.method !== 'grid') {
     sensitivity = analyze(table, {

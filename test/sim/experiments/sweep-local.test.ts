@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
+import { parquetReadObjects } from 'hyparquet';
 import { runSweep } from '../../../sim/experiments/sweep.js';
 import { readManifest } from '../../../sim/experiments/manifest.js';
 import { readRunsTable } from '../../../sim/experiments/runs-table.js';
@@ -19,14 +20,25 @@ const GRID = ['toy.a=1,2,3', 'toy.b=0,5'];
 describe('local sweep (piscina pool, toy model)', () => {
   it('writes a runs table that is byte-identical for 1, 2 and 4 workers', async () => {
     const bytes: Buffer[] = [];
+    const parquet: Buffer[] = [];
     for (const w of [1, 2, 4]) {
       const out = join(root, `w${w}`);
       const r = await runSweep({ scenario: 'toy', grid: GRID, runs: 2, out, seed: '11', days: 4, workers: w }, toyDeps(w));
       expect(r.ranInThisCall).toBe(12);
       bytes.push(readFileSync(join(out, 'runs.arrow')));
+      parquet.push(readFileSync(join(out, 'runs.parquet')));
     }
     expect(bytes[1]!.equals(bytes[0]!)).toBe(true);
     expect(bytes[2]!.equals(bytes[0]!)).toBe(true);
+    expect(parquet[1]!.equals(parquet[0]!)).toBe(true);
+    expect(parquet[2]!.equals(parquet[0]!)).toBe(true);
+  });
+
+  it('writes runs.parquet with the same rows as runs.arrow (read back with hyparquet)', async () => {
+    const p = readFileSync(join(root, 'w1', 'runs.parquet'));
+    const rows = await parquetReadObjects({ file: p.buffer.slice(p.byteOffset, p.byteOffset + p.byteLength) as ArrayBuffer });
+    const arrow = readRunsTable(join(root, 'w1')).toArray().map((r) => r.toJSON());
+    expect(rows).toEqual(arrow);
   });
 
   it('holds one row per run with params, seed, trace hash and KPIs computed independently', () => {
