@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { Engine, type EngineSnapshot } from '../../../sim/engine/index.js';
 import { SimNetwork, type LinkConfig } from '../../../sim/adapters/sim/index.js';
 import { jsonReplacer, jsonReviver } from '../../../protocol/primitives/storage.js';
@@ -44,6 +45,26 @@ describe('SimNetwork', () => {
     expect(s.net.stats.droppedPartition).toBe(20 - 4);
     s.net.heal();
     expect(allPairs(s, 'h')).toEqual(links(5, () => true));
+  });
+
+  it('property: for any groups and extra one-way cuts, exactly the links between groups or cut drop', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 2, max: 6 }).chain((n) => fc.record({
+        n: fc.constant(n),
+        group: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: n, maxLength: n }), // -1: unlisted
+        cuts: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 4 }),
+      })),
+      ({ n, group, cuts }) => {
+        const s = setup(n);
+        const groups = [0, 1, 2].map((g) => group.flatMap((x, i) => (x === g ? [i] : [])));
+        s.net.partition(groups);
+        for (const [a, b] of cuts) if (a !== b) s.net.cut(a, b);
+        const cut = new Set(cuts.map(([a, b]) => `${a}->${b}`));
+        // model: unlisted nodes (-1) form one extra group
+        expect(allPairs(s, 'x')).toEqual(links(n, (a, b) => group[a] === group[b] && !cut.has(`${a}->${b}`)));
+        s.net.heal();
+        expect(allPairs(s, 'y')).toEqual(links(n, () => true));
+      }), { numRuns: 100 });
   });
 
   it('asymmetric cut drops one direction only; healLink restores it', () => {

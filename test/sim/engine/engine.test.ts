@@ -139,6 +139,38 @@ describe('engine semantics', () => {
     expect(calls).toEqual(['a1', 'b1', 'a2']);
   });
 
+  it('step() dispatches exactly one event; scheduleIn is relative to now', () => {
+    const e = new Engine({ seed: 1n });
+    const seen: number[] = [];
+    const K = e.defineKind('k', (actor) => seen.push(actor));
+    e.scheduleIn(4, 0, 0, K, 1); e.scheduleIn(4, 0, 0, K, 2);
+    expect(e.step()).toBe(true);
+    expect([seen, e.nowMs()]).toEqual([[1], 4]);
+    e.scheduleIn(3, 0, 0, K, 3);
+    expect(e.step() && e.step()).toBe(true);
+    expect([seen, e.nowMs()]).toEqual([[1, 2, 3], 7]);
+    expect(e.step()).toBe(false);
+  });
+
+  it('restoreSnapshot rejects corrupt snapshots with an error (never a half-valid engine run)', () => {
+    const m = createHoldModel(4n, { agents: 20, meanDelayMs: 100 });
+    m.engine.runUntil(1_000);
+    const good = JSON.parse(JSON.stringify(m.engine.snapshot(), jsonReplacer), jsonReviver) as EngineSnapshot;
+    const fresh = () => createHoldModel(4n, { agents: 20, meanDelayMs: 100 }).engine;
+    const corrupt: Array<(s: EngineSnapshot) => unknown> = [
+      (s) => ({ ...s, version: 2 }),
+      (s) => ({ ...s, nowMs: -1 }),
+      (s) => ({ ...s, queue: { ...s.queue, key1: s.queue.key1.slice(1) } }),
+      (s) => ({ ...s, queue: { ...s.queue, key1: [...s.queue.key1].reverse() } }),
+      (s) => ({ ...s, seqs: [[1.5]] }),
+      (s) => ({ ...s, trace: { ...s.trace, acc: 'zz' } }),
+      (s) => ({ ...s, rng: { ...s.rng, streams: [['hold.agent', 0, { x: 0, y: 0, z: 0, w: 0 }]] } }),
+    ];
+    for (const f of corrupt) expect(() => fresh().restoreSnapshot(f(good) as EngineSnapshot)).toThrow();
+    const ok = fresh(); ok.restoreSnapshot(good); ok.runUntil(2_000); m.engine.runUntil(2_000);
+    expect(ok.traceHash()).toBe(m.engine.traceHash());
+  });
+
   it('restoreSnapshot refuses an engine with different kinds', () => {
     const a = new Engine({ seed: 1n }); a.defineKind('x', () => {});
     const b = new Engine({ seed: 1n }); b.defineKind('y', () => {});
