@@ -3,7 +3,7 @@
 // is what a long sweep sees; the cold start (pool creation to first result) is printed separately. The main
 // thread only dispatches and renames result folders into place, as in `bai-lab sweep`.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDoc } from '../sim/experiments/deps.js';
 import { LocalPool } from '../sim/experiments/pool.js';
@@ -53,4 +53,7 @@ export async function bench(): Promise<void> {
   const two = await measure(2, list);
   console.log(`  2 workers: ${two.runsPerS.toFixed(3)} runs/s   (cold start to first results ${two.coldMs.toFixed(0)} ms)`);
   console.log(`  speed-up : ${(two.runsPerS / one.runsPerS).toFixed(2)}x (target >= 1.7x on 2 cores)`);
+  // The speed-up needs two idle cores: on a shared machine other processes take them, so print the load.
+  const [l1] = loadavg();
+  console.log(`  machine  : ${availableParallelism()} cores, load average ${l1!.toFixed(2)} (figures are only meaningful when it is below ~0.5)`);
 }
