@@ -6,9 +6,30 @@ import { existsSync } from 'node:fs';
 import type { VlSpec } from './specs.js';
 import { FONT_FAMILY, FONT_FILES } from './theme.js';
 
+/**
+ * vega-lite/vega log through this instead of the console: stdout of `bai-lab report` carries data only. Warnings
+ * are kept (tests assert a chart compiles without any); errors throw.
+ */
+export const chartWarnings: string[] = [];
+const MAX_WARNINGS = 1000;
+
+function collectingLogger(): vega.LoggerInterface {
+  let lvl = vega.Warn;
+  const warn = (...args: readonly unknown[]) => { if (chartWarnings.length < MAX_WARNINGS) chartWarnings.push(args.map(String).join(' ')); };
+  const logger = {
+    level(l?: number) { if (l === undefined) return lvl; lvl = l; return logger; },
+    error(...args: readonly unknown[]): never { throw new Error(`chart: ${args.map(String).join(' ')}`); },
+    warn(...args: readonly unknown[]) { warn(...args); return logger; },
+    info() { return logger; },
+    debug() { return logger; },
+  };
+  return logger as unknown as vega.LoggerInterface;
+}
+
 export async function specToSvg(spec: VlSpec): Promise<string> {
-  const vg = compile(spec as never).spec;
-  const view = new vega.View(vega.parse(vg), { renderer: 'none' });
+  const logger = collectingLogger();
+  const vg = compile(spec as never, { logger }).spec;
+  const view = new vega.View(vega.parse(vg), { renderer: 'none', logger });
   try {
     return await view.toSVG();
   } finally {

@@ -88,16 +88,19 @@ export interface MorrisRow { readonly param: string; readonly muStar: number; re
 
 /** Morris elementary effects: parameters ranked by mu* (bars, sigma as a tick), and the mu*–sigma plane. */
 export function morrisChart(kpi: string, rows: readonly MorrisRow[]): VlSpec {
-  const y = { field: 'param', type: 'nominal', title: null, sort: { field: 'muStar', order: 'descending' } };
+  // explicit order (an array) rather than a sort by field: layers sharing the axis then agree on it
+  const order = [...rows].sort((a, b) => b.muStar - a.muStar || (a.param < b.param ? -1 : 1)).map((r) => r.param);
+  const y = { field: 'param', type: 'nominal', title: null, sort: order, axis: { labelLimit: 240 } };
   return {
     $schema: VEGA_LITE_SCHEMA, config: CHART_CONFIG,
-    title: { text: `Sensitivity of ${kpi} (Morris)`, subtitle: 'mu* = mean |elementary effect| (influence); sigma = their spread (interactions, non-linearity)' },
+    title: { text: `Sensitivity of ${kpi} (Morris)`, subtitle: 'mu* = mean |elementary effect| (influence, bars); sigma = their spread (interactions, red ticks)' },
     data: { values: rows },
     hconcat: [
       {
-        width: 300, layer: [
-          { mark: 'bar', encoding: { y, x: { field: 'muStar', type: 'quantitative', title: 'mu*' } } },
-          { mark: { type: 'tick', color: '#d62728', thickness: 2 }, encoding: { y, x: { field: 'sigma', type: 'quantitative' } } },
+        width: 300, height: { step: 22 }, encoding: { y },
+        layer: [
+          { mark: 'bar', encoding: { x: { field: 'muStar', type: 'quantitative', title: 'mu* (bars), sigma (ticks)' } } },
+          { mark: { type: 'tick', color: '#d62728', thickness: 2 }, encoding: { x: { field: 'sigma', type: 'quantitative' } } },
         ],
       },
       {
@@ -116,7 +119,10 @@ export interface IndexBarRow { readonly param: string; readonly index: string; r
 
 /** Sobol indices (S1, ST) as grouped bars per parameter with their confidence intervals, sorted by influence. */
 export function indexBarChart(kpi: string, method: string, rows: readonly IndexBarRow[]): VlSpec {
-  const y = { field: 'param', type: 'nominal', title: null, sort: { op: 'max', field: 'value', order: 'descending' } };
+  const best = new Map<string, number>();
+  for (const r of rows) best.set(r.param, Math.max(best.get(r.param) ?? -Infinity, r.value));
+  const order = [...best.keys()].sort((a, b) => best.get(b)! - best.get(a)! || (a < b ? -1 : 1));
+  const y = { field: 'param', type: 'nominal', title: null, sort: order, axis: { labelLimit: 240 } };
   return base(`Sensitivity of ${kpi}`, {
     title: { text: `Sensitivity of ${kpi} (${method})`, subtitle: 'S1 first order, ST total order; rule: confidence interval' },
     width: 420, data: { values: rows },

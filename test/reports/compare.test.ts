@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCompare } from '../../reports/compare.js';
+import { chartWarnings } from '../../reports/charts/render.js';
 import { bufferIO } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
 import { tempDir, writeRunFolder, writeSweepFolder } from './fixtures.js';
@@ -14,7 +15,9 @@ describe('compare two sweeps paired by seed', () => {
   writeSweepFolder(prop, { rewards: [1, 2], seeds: 8, days: 6, scenario: 'proposal', issuanceOffsetBai: (s) => 10 + s });
 
   it('gives the mean paired delta with a 90% interval inside the deltas range', async () => {
+    chartWarnings.length = 0;
     const r = await writeCompare(base, prop);
+    expect(chartWarnings).toEqual([]);
     expect(r.pairs).toBe(16);
     const iss = r.pooled.find((d) => d.kpi === 'totalIssuance')!;
     expect(iss.n).toBe(16);

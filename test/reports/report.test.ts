@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeReport } from '../../reports/report.js';
+import { chartWarnings } from '../../reports/charts/render.js';
+
+beforeEach(() => { chartWarnings.length = 0; });
 import { bufferIO } from '../../cli/io.js';
 import { main } from '../../cli/main.js';
 import { tempDir, writeRunFolder, writeSweepFolder } from './fixtures.js';
@@ -66,6 +69,7 @@ describe('writeReport on a sweep folder', () => {
     expect(d5.p5).toBeCloseTo(1240.2, 9);
     const svg = readFileSync(join(dir, 'charts', 'ts-totalIssuance.svg'), 'utf8');
     expect(svg).toContain('mark-area');
+    expect(chartWarnings).toEqual([]);   // vega-lite compiled every chart without a warning
   });
 
   it('bai-lab report DIR prints the report path and exits 0', async () => {

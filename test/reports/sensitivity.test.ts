@@ -1,8 +1,11 @@
 // The sensitivity chart of a Morris / Sobol sweep, from sensitivity.json as sim/experiments/sensitivity.ts writes it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { writeReport } from '../../reports/report.js';
+import { chartWarnings } from '../../reports/charts/render.js';
+
+beforeEach(() => { chartWarnings.length = 0; });
 import { readSensitivity } from '../../reports/results/sensitivity.js';
 import { tempDir, writeSweepFolder } from './fixtures.js';
 
@@ -54,6 +57,7 @@ describe('sensitivity', () => {
     expect(svg).toContain('mark-rect');     // the mu* bars
     expect(svg).toContain('fees.split.burn');
     expect(readFileSync(r.htmlPath, 'utf8')).toContain('id="sensitivity"');
+    expect(chartWarnings).toEqual([]);
   });
 
   it('charts Sobol S1/ST with their confidence intervals', async () => {
@@ -70,6 +74,7 @@ describe('sensitivity', () => {
     expect(rows[1]!.high).toBeCloseTo(0.89, 12);
     expect([rows[2]!.low, rows[2]!.high]).toEqual([null, null]);
     expect(r.charts).toContain('sensitivity-sobol-burned');
+    expect(chartWarnings).toEqual([]);   // vega-lite compiled every chart without a warning
   });
 
   it('a corrupt sensitivity.json is a named error', async () => {
