@@ -50,6 +50,8 @@ export function pairRuns(base: ResultsFolder, proposal: ResultsFolder): Pair[] {
   if (base.kind === 'sweep' && proposal.kind === 'sweep') {
     const a = base.gridParams.join(','), b = proposal.gridParams.join(',');
     if (a !== b) mismatch(`grid parameters differ: [${a}] vs [${b}]`);
+    const da = base.manifest.days, db = proposal.manifest.days;
+    if (typeof da === 'number' && typeof db === 'number' && da !== db) mismatch(`base ran ${da} days, proposal ${db}`);
   }
   const b = observations(base), p = observations(proposal);
   const pMap = new Map(p.map((o) => [o.key, o]));

@@ -72,12 +72,14 @@ describe('compare refuses folders that do not pair', () => {
   writeSweepFolder(join(root, 's3'), { rewards: [1, 3], seeds: 3, days: 3 });
   writeRunFolder(join(root, 'r'), { seed: '42000', seedIndex: 0, blockReward: 1, days: 3 });
   writeRunFolder(join(root, 'r5'), { seed: '42000', seedIndex: 0, blockReward: 1, days: 5 });
+  writeSweepFolder(join(root, 's4'), { rewards: [1], seeds: 3, days: 4 });
 
   it.each([
     ['s1', 's2', /MismatchedFolders: .*runs do not pair by grid point and seed: only in base: point 0 seed 42000/],
     ['s1', 's3', /MismatchedFolders: .*only in proposal: point 1 seed 42000/],
     ['r', 's1', /MismatchedFolders: .*base is a run folder, proposal is a sweep folder/],
     ['r', 'r5', /MismatchedFolders: .*base ran 3 days, proposal 5/],
+    ['s1', 's4', /MismatchedFolders: .*base ran 3 days, proposal 4/],
     ['s1', 'missing', /ResultsFolderMissing: /],
   ])('%s vs %s: named error, exit 2', async (a, b, msg) => {
     const io = bufferIO();
