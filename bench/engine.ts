@@ -7,7 +7,9 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createHoldModel } from '../sim/engine/hold-model.js';
 import { EventQueue, packKey1, packKey2 } from '../sim/engine/event-queue.js';
+import seedrandom from 'seedrandom';
 import { Engine } from '../sim/engine/engine.js';
+import { Rng } from '../sim/engine/rng.js';
 import { SimNetwork, type LinkConfig } from '../sim/adapters/sim/network.js';
 
 function nowMs(): number { return performance.now(); } // wall-clock-ok (bench only)
@@ -63,6 +65,33 @@ function runNetwork(nodes: number, inFlight: number, deliveries: number): { perS
   return { perSec: done / seconds, perCpuSec: done / ((cpu.user + cpu.system) / 1e6) };
 }
 
+/**
+ * Per-agent draws with random agent order (as events arrive): seedrandom's own xor128 objects (one closure set per
+ * agent), alea, and this engine's xor128 on a shared Int32Array (bit-identical to seedrandom's xor128).
+ */
+function rngFigures(agents: number, draws: number): Array<[string, number]> {
+  const order = new Int32Array(draws);
+  const pick = new Rng(1n).stream('bench.order');
+  for (let i = 0; i < draws; i++) order[i] = pick.int(agents);
+  const time = (f: (a: number) => number): number => {
+    let sink = 0;
+    const c0 = process.cpuUsage();
+    for (let i = 0; i < draws; i++) sink += f(order[i]!);
+    const c = process.cpuUsage(c0);
+    if (Number.isNaN(sink)) throw new Error('unreachable');
+    return draws / ((c.user + c.system) / 1e6);
+  };
+  const xs = Array.from({ length: agents }, (_, i) => seedrandom.xor128(`a${i}`));
+  const al = Array.from({ length: agents }, (_, i) => seedrandom.alea(`a${i}`));
+  const rng = new Rng(1n);
+  for (let i = 0; i < agents; i++) rng.stream('a', i);
+  return [
+    ['seedrandom xor128 objects', time((a) => xs[a]!.double())],
+    ['seedrandom alea objects', time((a) => al[a]!.double())],
+    ['engine xor128, Rng.floatAt(slot)', time((a) => rng.floatAt(a))],
+  ];
+}
+
 /** A handle on V8's gc() without requiring node --expose-gc (bench only: makes the memory delta meaningful). */
 function getGc(): () => void {
   v8.setFlagsFromString('--expose-gc');
@@ -94,6 +123,9 @@ export async function bench(): Promise<void> {
   }
   const net = runNetwork(100, 10_000, 2_000_000);
   console.log(`  SimNetwork, 100 nodes, 10k messages in flight: ${fmt(net.perSec)} M deliveries/s wall, ${fmt(net.perCpuSec)} M/s of CPU time`);
+  for (const [name, perSec] of rngFigures(100_000, 5_000_000)) {
+    console.log(`  rng, 100k per-agent generators, random agent order: ${name}: ${fmt(perSec)} M doubles/s of CPU time`);
+  }
   const mem = bytesPerPendingEvent(1_000_000);
   console.log(`  bytes per pending event: ${mem.measured.toFixed(1)} measured (1M events; JS heap + external),`
     + ` ${mem.columns.toFixed(1)} allocated by the queue  target <= 200`);
