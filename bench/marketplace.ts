@@ -1,6 +1,6 @@
 // Marketplace benchmark (issue 5): 1,000 models, 200 curators, 100k calls/day for one simulated year, through the
 // real runner, runtime and marketplace plugin (consumers settle each day's calls in one calls_batch each; curators
-// score 64 models each per era; one Yuma epoch and grant payout per era). Prints figures; asserts nothing.
+// score all 1,000 models each per era; one Yuma epoch and grant payout per era). Prints figures; asserts nothing.
 //   (a) the marketplace load with 10-minute blocks (144 blocks/day, era = 1 day): the marketplace's own cost;
 //   (b) the same load with the chain's 12 s blocks (7,200 blocks/day) over a few days, extrapolated to a year:
 //       the per-block cost of the whole chain (emissions, fees, invariant oracles) on top.
@@ -11,14 +11,14 @@ import type { Scenario } from '../scenarios/schema.js';
 
 const MARKET = {
   enabled: true, providers: 1000, modelsPerProvider: 1, consumers: 1000, callsPerDay: 100_000, curators: 200,
-  curatorCoverage: 64, consumerBalance: '2000', consumerStake: '100',
+  curatorCoverage: 1000, consumerBalance: '2000', consumerStake: '100',
 };
 
 function scenario(blockTimeMs: number, days: number): Scenario {
   const eraBlocks = 86_400_000 / blockTimeMs;
   const base = scenarioFromObject({ name: 'bench-marketplace', days,
     chain: { blockTimeMs }, staking: { eraBlocks, sessionsPerEra: 1 }, workload: { enabled: false, validators: 4, nominators: 0, accounts: 0 } } as never);
-  return { ...base, agents: { marketplace: MARKET } } as unknown as Scenario;
+  return { ...base, curation: { maxScoresPerCurator: 1024 }, agents: { marketplace: MARKET } } as unknown as Scenario;
 }
 
 async function run(label: string, blockTimeMs: number, days: number, yearScale: number): Promise<void> {

@@ -10,4 +10,4 @@ export { curationTypes, curationStorageTypes } from './types.js';
 export { CurationStorage, NEVER, type CuratorInfo, type Score, type Bond, type ModelValue } from './storage.js';
 export { yumaEpoch, weightedMedianAtKappa, stakeWeightedMean, dividends, type YumaInput, type YumaResult } from './yuma.js';
 export { qfMatchWeight, qfMatchWeights } from './qf.js';
-export { ONE, normalize, isqrt } from './fixed-math.js';
+export { Q, idiv, mulQ, normalizeQ, sharesOf, isqrt } from './fixed-math.js';

@@ -18,7 +18,7 @@ import { fail } from './errors.js';
 import { curationEvents as E } from './events.js';
 import { dividends as dividendsOf, yumaEpoch } from './yuma.js';
 import { qfMatchWeights } from './qf.js';
-import { normalize } from './fixed-math.js';
+import { sharesOf } from './fixed-math.js';
 import type { ScoreEntry } from './weights.js';
 
 export const HOLD_CURATOR = 'curation/bond';
@@ -36,9 +36,9 @@ export interface ModelView {
 export interface EpochOutcome {
   readonly era: number;
   readonly modelIds: readonly number[];  // served models, ascending
-  readonly incentive: readonly bigint[]; // per model, fixed point (Σ ≈ ONE, or all 0)
+  readonly incentive: readonly number[]; // per model, Q-shares (Σ ≈ Q = 2^24, or all 0)
   readonly curators: readonly AccountId[]; // curator rows, canonical order
-  readonly dividends: readonly bigint[]; // per curator row, fixed point (Σ ≈ ONE, or all 0)
+  readonly dividends: readonly number[]; // per curator row, Q-shares (Σ ≈ Q, or all 0)
 }
 
 export class Curation {
@@ -139,7 +139,7 @@ export class Curation {
     let dividends = y.dividends;
     if (rule === 'quadratic') {
       const pay = this.models.eraPaymentsByModel();
-      incentive = normalize(qfMatchWeights(modelIds.map((id) => pay.get(id) ?? [])));
+      incentive = sharesOf(qfMatchWeights(modelIds.map((id) => pay.get(id) ?? [])));
       dividends = dividendsOf(y.bonds, incentive);
     }
     curators.forEach((who, i) => {
@@ -149,7 +149,7 @@ export class Curation {
     this.storage.lastConsensus.set(nonZero(modelIds, y.consensus));
     this.storage.lastIncentive.set(nonZero(modelIds, incentive));
     const active = stake.filter((s) => s > 0n).length;
-    this.events.push(E.epochRun(era, rule, active, incentive.filter((x) => x > 0n).length));
+    this.events.push(E.epochRun(era, rule, active, incentive.filter((x) => x > 0).length));
     return { era, modelIds, incentive, curators, dividends };
   }
 
@@ -159,14 +159,14 @@ export class Curation {
     for (const s of this.storage.scores.get(who) ?? []) {
       const j = index.get(s.modelId);
       if (j === undefined || s.score === 0 || this.models.owner(s.modelId) === who) continue;
-      out.push({ model: j, score: BigInt(s.score) });
+      out.push({ model: j, score: s.score });
     }
     return out;
   }
 }
 
-function nonZero(ids: readonly number[], v: readonly bigint[]): ModelValue[] {
+function nonZero(ids: readonly number[], v: readonly number[]): ModelValue[] {
   const out: ModelValue[] = [];
-  v.forEach((x, i) => { if (x > 0n) out.push({ modelId: ids[i]!, value: x }); });
+  v.forEach((x, i) => { if (x > 0) out.push({ modelId: ids[i]!, value: x }); });
   return out;
 }

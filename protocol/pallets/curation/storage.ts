@@ -8,14 +8,15 @@ import { accountIdCodec, codec, concat, encodeU128, encodeU32, encodeVec } from 
 export const NEVER = 0xffffffff;
 export interface CuratorInfo { readonly bondPlanck: Planck; readonly lastScoredEra: number }
 export interface Score { readonly modelId: number; readonly score: number }
-export interface Bond { readonly modelId: number; readonly bond: bigint }
-export interface ModelValue { readonly modelId: number; readonly value: bigint }
+/** Bonds and published consensus/incentive are Q = 2^24 shares (u32). */
+export interface Bond { readonly modelId: number; readonly bond: number }
+export interface ModelValue { readonly modelId: number; readonly value: number }
 
 const u16 = (v: number) => Uint8Array.of(v & 0xff, (v >>> 8) & 0xff);
 export const encodeCuratorInfo = (c: CuratorInfo) => concat([encodeU128(c.bondPlanck), encodeU32(c.lastScoredEra)]);
 export const encodeScores = (v: readonly Score[]) => encodeVec(v, (s) => concat([encodeU32(s.modelId), u16(s.score)]));
-export const encodeBonds = (v: readonly Bond[]) => encodeVec(v, (b) => concat([encodeU32(b.modelId), encodeU128(b.bond)]));
-export const encodeModelValues = (v: readonly ModelValue[]) => encodeVec(v, (b) => concat([encodeU32(b.modelId), encodeU128(b.value)]));
+export const encodeBonds = (v: readonly Bond[]) => encodeVec(v, (b) => concat([encodeU32(b.modelId), encodeU32(b.bond)]));
+export const encodeModelValues = (v: readonly ModelValue[]) => encodeVec(v, (b) => concat([encodeU32(b.modelId), encodeU32(b.value)]));
 
 export class CurationStorage {
   readonly curators: StorageMap<AccountId, CuratorInfo>;

@@ -2,8 +2,8 @@
 export const curationTypes = {
   BaiCuratorInfo: { bond: 'u128', lastScoredEra: 'u32' },
   BaiScore: { modelId: 'u32', score: 'u16' },
-  BaiBond: { modelId: 'u32', bond: 'u128' },
-  BaiModelValue: { modelId: 'u32', value: 'u128' },
+  BaiBond: { modelId: 'u32', bond: 'u32' },
+  BaiModelValue: { modelId: 'u32', value: 'u32' },
   BaiCurationCall: {
     _enum: {
       bond_curator: { amount: 'Compact<u128>' },

@@ -39,9 +39,9 @@ export class Grants {
     epoch.modelIds.forEach((id, i) => {
       const owner = this.marketplace.model(id)?.owner;
       assert(owner !== undefined, 'grants: served model without owner');
-      if (epoch.incentive[i]! > 0n) providers.push({ who: owner, weight: epoch.incentive[i]! });
+      if (epoch.incentive[i]! > 0) providers.push({ who: owner, weight: BigInt(epoch.incentive[i]!) });
     });
-    const curators: Weighted[] = epoch.curators.map((who, i) => ({ who, weight: epoch.dividends[i]! }));
+    const curators: Weighted[] = epoch.curators.map((who, i) => ({ who, weight: BigInt(epoch.dividends[i]!) }));
     const plan = planEra(pool, this.config.providerShareParts, providers, curators);
 
     const paidProviders = this.pay(era, plan.providers, 'provider');

@@ -60,10 +60,10 @@ export function honestScores(rng: AgentRng, modelIds: readonly number[], quality
 
 /** Lazy curator: copies the last published consensus (its top `maxScores` entries), rescaled so the largest is scoreMax. */
 export function lazyScores(last: readonly ModelValue[], maxScores: number, scoreMax: number): Score[] {
-  const top = [...last].sort((a, b) => (a.value > b.value ? -1 : a.value < b.value ? 1 : a.modelId - b.modelId)).slice(0, maxScores);
-  const max = top.reduce((m, v) => (v.value > m ? v.value : m), 0n);
-  if (max === 0n) return [];
-  return top.map((v) => ({ modelId: v.modelId, score: Number((v.value * BigInt(scoreMax)) / max) }))
+  const top = [...last].sort((a, b) => b.value - a.value || a.modelId - b.modelId).slice(0, maxScores);
+  const max = top.reduce((m, v) => (v.value > m ? v.value : m), 0);
+  if (max === 0) return [];
+  return top.map((v) => ({ modelId: v.modelId, score: Math.floor((v.value * scoreMax) / max) }))
     .filter((s) => s.score > 0).sort((a, b) => a.modelId - b.modelId);
 }
 

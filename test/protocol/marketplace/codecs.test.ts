@@ -34,7 +34,7 @@ describe('marketplace codecs == registry', () => {
 describe('curation and grants codecs == registry', () => {
   it('BaiCuratorInfo, Vec<BaiScore>, Vec<BaiBond>, Vec<BaiModelValue>', () => {
     fc.assert(fc.property(u128, u32, fc.array(fc.record({ modelId: u32, score: fc.nat({ max: 65535 }) }), { maxLength: 6 }),
-      fc.array(fc.record({ modelId: u32, bond: u128 }), { maxLength: 6 }), (bond, era, scores, bonds) => {
+      fc.array(fc.record({ modelId: u32, bond: u32 }), { maxLength: 6 }), (bond, era, scores, bonds) => {
         expect(hex(encodeCuratorInfo({ bondPlanck: bond, lastScoredEra: era }))).toBe(enc('BaiCuratorInfo', { bond, lastScoredEra: era }));
         expect(hex(encodeScores(scores))).toBe(enc(STORAGE_TYPES['curation.Scores']!, scores));
         expect(hex(encodeBonds(bonds))).toBe(enc(STORAGE_TYPES['curation.Bonds']!, bonds));

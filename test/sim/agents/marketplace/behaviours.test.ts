@@ -52,8 +52,8 @@ describe('curator behaviours', () => {
     expect(honestScores(stream(1n, 'c'), [3, 5, 8], (id) => q.get(id)!, 0.1, 2, 100)).toHaveLength(2);
   });
   it('lazy curator copies the consensus, rescaled so the largest gets scoreMax', () => {
-    const ONE = 10n ** 18n;
-    expect(lazyScores([{ modelId: 7, value: ONE / 4n }, { modelId: 2, value: ONE / 2n }, { modelId: 9, value: ONE / 8n }], 2, 100))
+    const Q = 2 ** 24;
+    expect(lazyScores([{ modelId: 7, value: Q / 4 }, { modelId: 2, value: Q / 2 }, { modelId: 9, value: Q / 8 }], 2, 100))
       .toEqual([{ modelId: 2, score: 100 }, { modelId: 7, score: 50 }]);
     expect(lazyScores([], 10, 100)).toEqual([]);
   });
