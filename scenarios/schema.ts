@@ -14,6 +14,7 @@ import { treasurySection } from '../protocol/pallets/treasury/config.js';
 import { stakingSection } from '../protocol/pallets/staking/config.js';
 import { runtimeConfigFromScenario } from '../protocol/runtime.js';
 import { workloadSection, workloadFromScenario } from '../sim/runner/workload-config.js';
+import { oraclesSection } from '../sim/runner/oracles-config.js';
 
 /** Sections contributed by subsystem owners, keyed by their top-level scenario name. */
 export const SECTIONS = {
@@ -24,6 +25,7 @@ export const SECTIONS = {
   staking: stakingSection,
   treasury: treasurySection,
   workload: workloadSection,
+  oracles: oraclesSection,
 } as const satisfies Record<string, TObject>;
 
 /**

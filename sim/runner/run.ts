@@ -110,6 +110,7 @@ function drive(world: World, spec: RunSpec, startDay: number, opts: RunOptions):
   for (let d = startDay; d < spec.days; d++) {
     try {
       engine.runUntil((d + 1) * DAY_MS - 1);
+      chain.checkInvariants();
     } catch (e) {
       if (e instanceof InvariantError) throw invariantFailure(e, world, spec, d + 1);
       throw e;

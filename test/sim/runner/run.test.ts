@@ -121,6 +121,11 @@ describe('runScenario', () => {
     const msg = (err as Error).message;
     expect(msg).toMatch(/^invariant violated after block 5 \(day 1, tick 240000 ms\): balances: Σ\(free\+reserved\) \d+ != TotalIssuance \d+/);
     expect(msg).toContain('seed 3; replay: npx bai-lab run scenarios/baseline.yaml --seed 3 --days 1 --set chain.blockTimeMs=60000');
+    // Sparser oracles catch it at their next check: block 10 with everyBlocks=10, the day end with a huge interval.
+    const e10 = await runScenario(smallScenario(['oracles.everyBlocks=10']), { seed: 3n, days: 1, chainFactory: leaky }).catch((e: unknown) => e);
+    expect((e10 as Error).message).toMatch(/^invariant violated after block 10 \(day 1, tick 540000 ms\)/);
+    const eDay = await runScenario(smallScenario(['oracles.everyBlocks=100000']), { seed: 3n, days: 1, chainFactory: leaky }).catch((e: unknown) => e);
+    expect((eDay as Error).message).toMatch(/^invariant violated after block 1440 \(day 1, tick 86399999 ms\)/);
   });
 });
 
