@@ -101,7 +101,7 @@ function getGc(): () => void {
 /** Measured memory of a queue holding `n` pending events (JS heap + external memory delta after full GCs). */
 function bytesPerPendingEvent(n: number): { measured: number; columns: number } {
   const gc = getGc();
-  gc();
+  gc(); gc();
   const m0 = process.memoryUsage();
   const q = new EventQueue(n, n);
   for (let i = 0; i < n; i++) q.push(packKey1((i * 7919) % 1_000_000, 4), packKey2(i % 100_000, i), 0, i, 0, undefined);
@@ -115,6 +115,7 @@ function bytesPerPendingEvent(n: number): { measured: number; columns: number } 
 
 export async function bench(): Promise<void> {
   const fmt = (x: number) => (x / 1e6).toFixed(2);
+  const mem = bytesPerPendingEvent(1_000_000); // first, before other workloads leave garbage behind
   console.log('engine: hold model (pop + dispatch + per-agent rng + reschedule + trace hash)');
   for (const [agents, events] of [[10_000, 6_000_000], [100_000, 4_000_000]] as const) {
     const r = runHold(agents, events, Math.min(1_000_000, events / 4));
@@ -126,7 +127,6 @@ export async function bench(): Promise<void> {
   for (const [name, perSec] of rngFigures(100_000, 5_000_000)) {
     console.log(`  rng, 100k per-agent generators, random agent order: ${name}: ${fmt(perSec)} M doubles/s of CPU time`);
   }
-  const mem = bytesPerPendingEvent(1_000_000);
   console.log(`  bytes per pending event: ${mem.measured.toFixed(1)} measured (1M events; JS heap + external),`
     + ` ${mem.columns.toFixed(1)} allocated by the queue  target <= 200`);
   console.log(`  peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`);
