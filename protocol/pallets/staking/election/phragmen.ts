@@ -67,7 +67,6 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   for (let v = 0; v < V; v++) budgetF[v] = Number(g.budget[v]!);
   const termF = new Float64Array(E);
   const voterLoad: bigint[] = new Array<bigint>(V).fill(0n);
-  const voterLoadF = new Float64Array(V);
   const edgeLoad: bigint[] = new Array<bigint>(E).fill(0n);
   const base: bigint[] = g.approval.map((a) => (a === 0n ? INFINITE : DEN / a));
   const exactScore = (c: number): bigint => {
@@ -80,16 +79,20 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
     }
     return sat(sum);
   };
-  const errOf = (c: number): number =>
-    (updates[c]! + 16) * 8.881784197001252e-16 * est[c]! + (revStart[c + 1]! - revStart[c]! + 2) * 7.52316384526264e-37;
   const candidates: number[] = [];
 
+  const elected = g.elected, edgeCand = g.edgeCand, edgeStart = g.edgeStart, edgeVoter = g.edgeVoter;
+  const degree = new Float64Array(C);
+  for (let c = 0; c < C; c++) degree[c] = revStart[c + 1]! - revStart[c]!;
+  const REL = 8.881784197001252e-16;  // 2^-50
+  const ABS = 7.52316384526264e-37;   // 2^-120
   for (let round = 0; round < k; round++) {
-    // Smallest upper bound among finite estimates.
+    // Smallest upper bound among finite estimates (err_c inlined: (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120).
     let minHi = Infinity;
     for (let c = 0; c < C; c++) {
-      if (g.elected[c] || est[c] === Infinity) continue;
-      const hi = est[c]! + errOf(c);
+      const e = est[c]!;
+      if (elected[c] || e === Infinity) continue;
+      const hi = e + ((updates[c]! + 16) * REL * e + (degree[c]! + 2) * ABS);
       if (hi < minHi) minHi = hi;
     }
     let best = -1;
@@ -97,15 +100,16 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
     if (minHi === Infinity || minHi > 0.25) {
       // Nobody approved is left (or scores approach saturation): decide every candidate exactly.
       for (let c = 0; c < C; c++) {
-        if (g.elected[c]) continue;
+        if (elected[c]) continue;
         const s = exactScore(c);
         if (best < 0 || lessScore(s, bestScore)) { best = c; bestScore = s; }
       }
     } else {
       candidates.length = 0;
       for (let c = 0; c < C; c++) {
-        if (g.elected[c] || est[c] === Infinity) continue;
-        if (est[c]! - errOf(c) <= minHi) candidates.push(c);
+        const e = est[c]!;
+        if (elected[c] || e === Infinity) continue;
+        if (e - ((updates[c]! + 16) * REL * e + (degree[c]! + 2) * ABS) <= minHi) candidates.push(c);
       }
       for (const c of candidates) {
         const s = exactScore(c);
@@ -113,28 +117,29 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       }
     }
     if (best < 0) break;
-    g.elected[best] = 1;
+    elected[best] = 1;
     g.round[best] = round;
     if (bestScore === INFINITE) continue; // nobody approves it: no voter load changes
     const loadF = Number(bestScore) / DEN_F;
-    for (let r = revStart[best]!; r < revStart[best + 1]!; r++) {
+    const rEnd = revStart[best + 1]!;
+    for (let r = revStart[best]!; r < rEnd; r++) {
       const e = revEdge[r]!;
-      const v = g.edgeVoter[e]!;
-      edgeLoad[e] = bestScore > voterLoad[v]! ? bestScore - voterLoad[v]! : 0n;
+      const v = edgeVoter[e]!;
+      const old = voterLoad[v]!;
+      edgeLoad[e] = bestScore > old ? bestScore - old : 0n;
       voterLoad[v] = bestScore;
-      voterLoadF[v] = loadF;
       const lb = loadF * budgetF[v]!;
-      for (let e2 = g.edgeStart[v]!; e2 < g.edgeStart[v + 1]!; e2++) {
-        const c2 = g.edgeCand[e2]!;
-        if (g.elected[c2] || est[c2] === Infinity) continue;
+      const eEnd = edgeStart[v + 1]!;
+      for (let e2 = edgeStart[v]!; e2 < eEnd; e2++) {
+        const c2 = edgeCand[e2]!;
+        if (elected[c2] || est[c2] === Infinity) continue;
         const t = lb / approvalF[c2]!;
         est[c2] = est[c2]! + (t - termF[e2]!);
         termF[e2] = t;
-        updates[c2]!++;
+        updates[c2] = updates[c2]! + 1;
       }
     }
   }
-  void voterLoadF;
   assignWeights(g, voterLoad, edgeLoad);
 }
 
