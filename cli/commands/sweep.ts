@@ -36,7 +36,7 @@ export const command: CliCommand = {
     program.command('sweep')
       .description('run a scenario over a parameter grid (or a Morris / Sobol design) × seeds; resumable')
       .argument('[scenario]', 'scenario file or library name (omit with --resume)')
-      .option('--grid <path=v1,v2,...>', 'swept parameter and its values; repeatable (cartesian product). morris/sobol: min,max range or 3+ levels', collect, [])
+      .option('--grid <path=v1,v2,...>', 'swept parameter and its values; repeatable (cartesian product); linked: p1,p2=a1:a2,b1:b2. morris/sobol: min,max range or 3+ levels', collect, [])
       .option('--set <path=value>', 'fixed override applied to every run; repeatable', collect, [])
       .option('--runs <M>', 'seeds per grid point (default 1)')
       .option('--workers <W>', 'worker threads for the local backend (default: the number of cores)')

@@ -15,6 +15,12 @@ export interface Factor {
 
 export function factorsFromAxes(axes: readonly GridAxis[]): Factor[] {
   if (axes.length === 0) throw new SweepOptionError('sensitivity analysis needs at least one --grid parameter');
+  const groups = axes.map((a) => a.group);
+  axes.forEach((a) => {
+    if (a.group !== undefined && groups.filter((g) => g === a.group).length > 1) {
+      throw new SweepOptionError(`--grid ${a.spec.path}: linked parameters (p1,p2=...) are for grid sweeps; morris/sobol need independent factors`);
+    }
+  });
   return axes.map((a) => {
     if (a.spec.numeric && a.values.length === 2) {
       const [lo, hi] = a.values.map(Number) as [number, number];

@@ -35,8 +35,9 @@ export interface SweepManifest {
   readonly method: SweepMethod;
   /** the KPI ranked by morris/sobol; null for a grid sweep */
   readonly kpi: string | null;
-  /** the swept parameters with the values/range given on the command line, in --grid order */
-  readonly params: readonly (ParamSpec & { readonly values: readonly string[] })[];
+  /** the swept parameters with the values/range given on the command line, in --grid order; params sharing a
+   *  `group` are linked (one --grid flag "p1,p2=a1:a2,...") and move together */
+  readonly params: readonly (ParamSpec & { readonly values: readonly string[]; readonly group?: number })[];
   /** method-specific design: morris {trajectories, levels, levelValues, trajectoryPoints}, sobol {samples} */
   readonly design: Readonly<Record<string, unknown>>;
   readonly points: readonly ManifestPoint[];

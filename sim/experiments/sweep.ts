@@ -121,7 +121,7 @@ function planNew(o: SweepOptions, deps: SweepDeps): { manifest: SweepManifest; d
     runsPerPoint,
     method,
     kpi: o.kpi ?? null,
-    params: axes.map((a) => ({ ...a.spec, values: a.values })),
+    params: axes.map((a) => ({ ...a.spec, values: a.values, ...(a.group !== undefined ? { group: a.group } : {}) })),
     design: design.record,
     points,
     runs,

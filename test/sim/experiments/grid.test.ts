@@ -7,7 +7,9 @@ import { toyResolver } from './fixtures/toy-model.js';
 
 describe('grid parsing', () => {
   it('splits path and values', () => {
-    expect(parseGridArg('toy.a=1, 2,3')).toEqual({ path: 'toy.a', values: ['1', '2', '3'] });
+    expect(parseGridArg('toy.a=1, 2,3')).toEqual({ paths: ['toy.a'], values: [['1'], ['2'], ['3']] });
+    expect(parseGridArg('toy.a,toy.b=1:2,3:4')).toEqual({ paths: ['toy.a', 'toy.b'], values: [['1', '2'], ['3', '4']] });
+    expect(() => parseGridArg('toy.a,toy.b=1:2,3')).toThrow(/has 1 part\(s\) for 2 linked/);
     expect(() => parseGridArg('toy.a')).toThrow(SweepOptionError);
     expect(() => parseGridArg('toy.a=1,,2')).toThrow(SweepOptionError);
   });
@@ -43,6 +45,15 @@ describe('cartesian plan', () => {
       '6:2x5', '7:2x6', '8:2x7', '9:2y5', '10:2y6', '11:2y7',
     ]);
     expect(cartesianPoints([])).toEqual([{ pointIndex: 0, params: {} }]);
+  });
+
+  it('moves linked parameters together (p1,p2=a1:a2,...) as one axis', () => {
+    const axes = parseGrid(['toy.a,toy.b=1:10,2:20,3:30', 'toy.mode=x,y'], toyResolver);
+    expect(axes.map((a) => [a.spec.path, a.group])).toEqual([['toy.a', 0], ['toy.b', 0], ['toy.mode', 1]]);
+    const text = cartesianPoints(axes).map((p) => `${p.params['toy.a']}/${p.params['toy.b']}/${p.params['toy.mode']}`);
+    expect(text).toEqual(['1/10/x', '1/10/y', '2/20/x', '2/20/y', '3/30/x', '3/30/y']);
+    expect(() => parseGrid(['toy.a,toy.b=1:10,1:10'], toyResolver)).toThrow(/repeated value/);
+    expect(() => parseGrid(['toy.a,toy.a=1:1'], toyResolver)).toThrow(/given twice/);
   });
 
   it('numbers runs point-major with replicate seeds', () => {
