@@ -14,6 +14,7 @@ import type { Scenario } from '../../scenarios/schema.js';
 import type { AuthorshipSource } from './authorship.js';
 import type { GenesisSpec } from './chain.js';
 import type { World } from './world.js';
+import { marketplacePlugin } from '../agents/marketplace/plugin.js';
 
 export interface WorldPlugin {
   /** Fresh runs only: schedule the first events (a resumed run restores the engine queue instead). */
@@ -34,6 +35,7 @@ export interface WorldPluginFactory {
 }
 
 export const WORLD_PLUGINS: readonly WorldPluginFactory[] = [
+  marketplacePlugin,
 ];
 
 /** Concatenate genesis specs (accounts endowed once: a duplicate id is a plugin bug). */
