@@ -150,14 +150,28 @@ export interface RngSnapshot { rootSeed: bigint; streams: Array<[string, number,
 /** The registry of streams of one run. */
 export class Rng {
   private readonly streams = new Map<string, RngStream>();
+  /** Fast path for dense agent ids: name -> streams indexed by agentId + 1. */
+  private readonly byName = new Map<string, Array<RngStream | undefined>>();
   /** xor128 states of all streams, 4 int32 per stream (struct-of-arrays: cache-friendly with 100k agents). */
   states: Int32Array = new Int32Array(4 * 64);
   constructor(readonly rootSeed: bigint) {
     if (rootSeed < 0n || rootSeed > SEED_MAX) throw new SeedError(String(rootSeed));
   }
 
-  /** The stream (name, agentId); created on first use, the same object afterwards. agentId -1 = no agent. */
+  /**
+   * The stream (name, agentId); created on first use, the same object afterwards. agentId -1 = no agent.
+   * Repeated look-ups of agent streams are allocation-free (per-name arrays indexed by agentId), but holding the
+   * returned object is still cheaper than looking it up per event.
+   */
   stream(name: string, agentId = -1): RngStream {
+    const dense = agentId >= -1 && agentId < DENSE_AGENT_LIMIT && (agentId | 0) === agentId;
+    let arr: Array<RngStream | undefined> | undefined;
+    if (dense) {
+      arr = this.byName.get(name);
+      if (arr === undefined) { arr = []; this.byName.set(name, arr); }
+      const hit = arr[agentId + 1];
+      if (hit !== undefined) return hit;
+    }
     const key = streamKey(name, agentId);
     let s = this.streams.get(key);
     if (s === undefined) {
@@ -170,6 +184,10 @@ export class Rng {
       s = new RngStream(this, name, agentId, slot);
       s.restore(deriveStreamState(this.rootSeed, name, agentId));
       this.streams.set(key, s);
+    }
+    if (arr !== undefined) {
+      while (arr.length <= agentId) arr.push(undefined); // keep the array packed (no holes)
+      arr[agentId + 1] = s;
     }
     return s;
   }
@@ -210,3 +228,5 @@ export class Rng {
 }
 
 function streamKey(name: string, agentId: number): string { return `${name}#${agentId}`; }
+/** Agent ids below this use the per-name dense arrays; larger ones (e.g. network link ids) only the keyed map. */
+const DENSE_AGENT_LIMIT = 1 << 22;
