@@ -64,9 +64,11 @@ export class ConsensusAuthorship {
       this.message = new MessageConsensus({
         cfg: d.cfg, faults: d.faults, engine: d.engine, network, genesisRandomness: genesisRandomness(d.seed), hooks,
       });
-      this.message.start(d.totalSlots);
     }
   }
+
+  /** Fresh runs: schedule the message-level nodes' first events (aggregated needs none). */
+  start(): void { this.message?.start(this.d.totalSlots); }
 
   private accountOf(index: number): AccountId {
     const set = this.d.activeValidators();

@@ -140,7 +140,7 @@ export class MessageConsensus {
     assert(slots >= 1, 'start: need at least one slot');
     this.endSlot = slots;
     const e = this.o.engine;
-    for (let s = 0; s <= slots; s++) e.schedule(s * this.o.cfg.slotMs, EventClass.Fault, 0, this.kFault, 0, s);
+    e.schedule(0, EventClass.Fault, 0, this.kFault, 0, 0); // each fault tick schedules the next (bounded queue)
     for (const node of this.nodes) this.scheduleSlot(node, 0);
   }
 
@@ -472,6 +472,7 @@ export class MessageConsensus {
   // ---- faults and the liveness oracle -----------------------------------------------------------------------------
 
   private onFaultTick(slot: number): void {
+    if (slot < this.endSlot) this.o.engine.schedule((slot + 1) * this.o.cfg.slotMs, EventClass.Fault, 0, this.kFault, 0, slot + 1);
     // A slot is closed two slots later: every (unskewed) author of it has emitted by then.
     if (slot >= 2) this.observer.closeSlot(slot - 2);
     const f = this.o.faults;

@@ -15,6 +15,7 @@ import type { AuthorshipSource } from './authorship.js';
 import type { GenesisSpec } from './chain.js';
 import type { World } from './world.js';
 import { marketplacePlugin } from '../agents/marketplace/plugin.js';
+import { consensusPlugin } from '../node/plugin.js';
 
 export interface WorldPlugin {
   /** Fresh runs only: schedule the first events (a resumed run restores the engine queue instead). */
@@ -35,6 +36,7 @@ export interface WorldPluginFactory {
 }
 
 export const WORLD_PLUGINS: readonly WorldPluginFactory[] = [
+  consensusPlugin,
   marketplacePlugin,
 ];
 
