@@ -57,6 +57,19 @@ describe('stream derivation', () => {
     expect(new Rng(5n).stream('agent2', 0).float()).not.toBe(a[0]![0]);
   });
 
+  it('returns the same stream object on every look-up (dense and sparse agent ids, no agent)', () => {
+    const rng = new Rng(3n);
+    for (const id of [-1, 0, 5, 2 ** 22 - 1, 2 ** 22, 2 ** 30]) {
+      const s = rng.stream('n', id);
+      expect(rng.stream('n', id)).toBe(s);
+      expect(s.agentId).toBe(id);
+      expect(rng.stream('m', id)).not.toBe(s);
+    }
+    expect(rng.stream('n')).toBe(rng.stream('n', -1));
+    expect(rng.streamCount).toBe(12);
+    expect(rng.snapshot().streams.map(([n, id]) => `${n}${id}`)).toHaveLength(12);
+  });
+
   it('snapshot/restore (through JSON) resumes every stream where it was; later streams start fresh', () => {
     const rng = new Rng(11n);
     rng.stream('a').float(); rng.stream('b', 4).float(); rng.stream('b', 4).float();
