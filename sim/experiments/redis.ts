@@ -20,6 +20,9 @@ export const DEFAULT_LOCK_MS = 30_000;
 export const MAX_STALLED = 5;
 const RECONCILE_EVERY_MS = 2_000;
 const CONNECT_TIMEOUT_MS = 3_000;
+/** Consecutive failed probes (RECONCILE_EVERY_MS apart) before the coordinator gives up on a lost Redis. */
+const UNREACHABLE_PROBES_MAX = 5;
+const CLOSE_TIMEOUT_MS = 3_000;
 
 interface JobData {
   readonly sweepId: string;
@@ -84,6 +87,7 @@ export class RedisExecutor implements Executor {
     private readonly labVersion: string,
     private readonly queueName = DEFAULT_QUEUE,
     private readonly log: (l: string) => void = () => {},
+    private readonly timing: { readonly reconcileMs: number; readonly probesMax: number } = { reconcileMs: RECONCILE_EVERY_MS, probesMax: UNREACHABLE_PROBES_MAX },
   ) {}
 
   async runAll(tasks: readonly RunTask[], onResult: (out: RunOutput) => void): Promise<void> {
@@ -150,17 +154,30 @@ export class RedisExecutor implements Executor {
         })),
       );
       this.log(`redis: ${pending.size} runs queued on "${this.queueName}" (sweep ${this.sweepId}); waiting for workers`);
+      let unreachable = 0;
       while (pending.size > 0 && failure === null) {
         await new Promise<void>((res) => {
           wake = res;
-          setTimeout(res, RECONCILE_EVERY_MS);
+          setTimeout(res, this.timing.reconcileMs);
         });
-        if (pending.size > 0 && failure === null) await this.reconcile(queue, pending, settle, checkFailed, false);
+        if (pending.size === 0 || failure !== null) break;
+        // BullMQ's own connections wait forever for a lost Redis: probe it, and give up (exit 2) after a while.
+        try {
+          await checkRedis(this.url);
+          unreachable = 0;
+        } catch (e) {
+          if (++unreachable >= this.timing.probesMax) throw e;
+          this.log(`redis: ${(e as Error).message}; retrying (${unreachable}/${this.timing.probesMax})`);
+          continue;
+        }
+        await this.reconcile(queue, pending, settle, checkFailed, false);
       }
       if (failure) throw failure;
     } finally {
-      await events.close();
-      await queue.close();
+      // Closing waits for Redis; after a lost connection do not wait forever.
+      await Promise.race([Promise.all([events.close(), queue.close()]), new Promise((res) => setTimeout(res, CLOSE_TIMEOUT_MS))]);
+      events.disconnect().catch(() => {});
+      queue.disconnect().catch(() => {});
     }
   }
 

@@ -3,12 +3,13 @@
 // byte-identical to the local backend's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSweep } from '../../../sim/experiments/sweep.js';
-import { checkRedis, connectionFromUrl, type RedisExecutor } from '../../../sim/experiments/redis.js';
+import { checkRedis, connectionFromUrl, RedisExecutor as RedisExecutorClass, type RedisExecutor } from '../../../sim/experiments/redis.js';
+import { readManifest } from '../../../sim/experiments/manifest.js';
 import { RedisUnreachableError } from '../../../sim/experiments/errors.js';
 import { startRedis, type RedisHandle } from './fixtures/redis-server.js';
 import { toyDeps, toyRedisDeps } from './fixtures/toy-deps.js';
@@ -62,6 +63,23 @@ describe('Redis backend (BullMQ)', () => {
     expect((err as RedisUnreachableError).exitCode).toBe(2);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).status).toBe('running');
   });
+
+  it('gives up with RedisUnreachableError (exit 2) when Redis goes away mid-sweep, keeping the folder resumable', async () => {
+    const lost = await startRedis();
+    const out = join(root, 'lost');
+    const deps = toyRedisDeps(lost.url);
+    const sweep = runSweep({ scenario: 'toy', grid: GRID, out, backend: 'redis' }, {
+      ...deps,
+      executor: async ({ sweepId }) => new RedisExecutorClass(lost.url, sweepId, 'test', 'lost-queue', () => {}, { reconcileMs: 200, probesMax: 3 }),
+    });
+    // no worker consumes: wait until the jobs are queued, then take Redis away
+    for (let i = 0; i < 200 && !existsSync(join(out, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 500));
+    await lost.stop();
+    const err = await sweep.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RedisUnreachableError);
+    expect(readManifest(out).status).toBe('running');
+  }, 30_000);
 
   it('retries a SIGKILLed worker\'s run elsewhere, lands every run once, same table as the local backend', async () => {
     const base = { ...toyBase(), toy: { ...toyBase().toy, workMs: WORK_MS } };
