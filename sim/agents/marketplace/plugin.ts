@@ -111,6 +111,7 @@ export class MarketplacePopulation implements WorldPlugin {
       providers: pop.providers.map((p) => p.id), cabal,
       wash: pop.wash.flatMap((g) => [g.provider, ...g.accounts]),
       sybil: pop.providers.filter((p) => p.kind === 'sybil').map((p) => p.id),
+      lazy: new Set(pop.curators.filter((c) => c.kind === 'lazy').map((c) => c.id)),
       genesisWealth: new Map(pop.genesis.map((g) => [g.id, g.free])),
     })];
   }

@@ -20,6 +20,8 @@ export const MARKETPLACE_KPIS: readonly KpiDef[] = [
   { name: 'consumerCalls', unit: 'count', series: true, description: 'Cumulative paid model calls (single and aggregated).' },
   { name: 'providerRevenue', unit: 'planck', series: true, description: 'Cumulative call revenue (prices paid) received by providers.' },
   { name: 'curatorDividends', unit: 'planck', series: true, description: 'Cumulative grant dividends paid to curators.' },
+  { name: 'lazyCuratorShare', unit: 'ratio', series: true,
+    description: 'Share of curator dividends received by lazy curators (who copy the published consensus instead of evaluating models).' },
 ];
 
 /** What the marketplace KPIs read from the chain (an adapter over the runtime's pallets). */
@@ -39,6 +41,7 @@ export interface MarketplaceRoles {
   readonly cabal: ReadonlySet<AccountId>;
   readonly wash: readonly AccountId[];
   readonly sybil: readonly AccountId[];
+  readonly lazy: ReadonlySet<AccountId>;
   readonly genesisWealth: ReadonlyMap<AccountId, Planck>;
 }
 
@@ -63,9 +66,9 @@ export class MarketplaceSource implements KpiSource {
   sample(): KpiValues {
     const r = this.reads, roles = this.roles;
     const grants = new Map<AccountId, Planck>();
-    let providerTotal = 0n, curatorTotal = 0n, cabal = 0n;
+    let providerTotal = 0n, curatorTotal = 0n, cabal = 0n, lazy = 0n;
     for (const [who, v] of r.providerGrants()) { grants.set(who, v); providerTotal += v; if (roles.cabal.has(who)) cabal += v; }
-    for (const [who, v] of r.curatorDividends()) { curatorTotal += v; if (roles.cabal.has(who)) cabal += v; }
+    for (const [who, v] of r.curatorDividends()) { curatorTotal += v; if (roles.cabal.has(who)) cabal += v; if (roles.lazy.has(who)) lazy += v; }
     let revenue = 0n;
     for (const v of r.revenue()) revenue += v;
     const perProvider = roles.providers.map((p) => grants.get(p) ?? 0n);
@@ -80,6 +83,7 @@ export class MarketplaceSource implements KpiSource {
       consumerCalls: Number(r.callCount()),
       providerRevenue: revenue,
       curatorDividends: curatorTotal,
+      lazyCuratorShare: ratio(lazy, curatorTotal),
     };
   }
 

@@ -32,12 +32,14 @@ describe('marketplace KPIs', () => {
       cabal: new Set(['cabal/provider/0', 'cabal/curator/0']),
       wash: ['wash/provider/0', 'wash/0/0'],
       sybil: ['sybil/0/0'],
+      lazy: new Set(['c0']),
       genesisWealth: new Map([['wash/provider/0', 1000n], ['wash/0/0', 100n], ['sybil/0/0', 400n]]),
     });
     const v = src.sample();
     expect(v.grantShareByCabal).toBe(0.3); // (20 + 10) / 100
     expect(v.washProfit).toBe(-10n);
     expect(v.sybilProfit).toBe(100n);
+    expect(v.lazyCuratorShare).toBe(0.5); // c0 got 10 of 20
     expect(v.topProviderShare).toBe(0.75);
     expect(v.grantGini).toBeCloseTo(giniRef([60, 20, 0]), 9);
     expect([v.consumerCalls, v.providerRevenue, v.curatorDividends, v.providerCount]).toEqual([42, 12n, 20n, 2]);
