@@ -16,6 +16,7 @@ import {
 import { Rng, type RngSnapshot } from './rng.js';
 import { Trace, TraceLog, type TraceLogOptions, type TraceState } from './trace.js';
 import { InvariantError } from '../../protocol/primitives/dispatch.js';
+import type { Scheduler } from '../ports/scheduler.js';
 
 /** Suggested event classes: at equal tick, a lower class runs first. */
 export const EventClass = {
@@ -81,7 +82,7 @@ export interface EngineSnapshot {
 
 const NO_SEQS = new Float64Array(0);
 
-export class Engine {
+export class Engine implements Scheduler {
   readonly rng: Rng;
   readonly trace = new Trace();
   readonly queue: EventQueue;

@@ -10,6 +10,7 @@
 // bigint fixed point (Perbill, FixedU128).
 
 import { blake2b } from '@noble/hashes/blake2b';
+import type { RandomSource, RandomStream } from '../ports/random.js';
 
 export const SEED_MAX = (1n << 64n) - 1n;
 
@@ -93,7 +94,7 @@ function nextDouble(s: Int32Array, o: number): number {
 }
 
 /** One seeded stream with distribution helpers. Its state lives in its Rng's shared state array. */
-export class RngStream {
+export class RngStream implements RandomStream {
   private readonly off: number;
   constructor(private readonly owner: Rng, readonly name: string, readonly agentId: number,
               /** index of this stream's state in its Rng (for the allocation-free Rng.floatAt / exponentialAt) */
@@ -148,7 +149,7 @@ export class RngStream {
 export interface RngSnapshot { rootSeed: bigint; streams: Array<[string, number, StreamState]> }
 
 /** The registry of streams of one run. */
-export class Rng {
+export class Rng implements RandomSource {
   private readonly streams = new Map<string, RngStream>();
   /** Fast path for dense agent ids: name -> streams indexed by agentId + 1. */
   private readonly byName = new Map<string, Array<RngStream | undefined>>();
