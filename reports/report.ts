@@ -162,15 +162,17 @@ function sweepFacts(sweep: SweepFolder, stats: readonly GridPointStats[]): strin
   return htmlTable(['field', 'value'], rows);
 }
 
+/** One row per KPI, one column per grid point: KPIs are many and their names long, grid points fewer. */
 function gridTable(sweep: SweepFolder, stats: readonly GridPointStats[], planck: ReadonlySet<string>, symbol: string): string {
-  const head = ['point', ...sweep.gridParams, 'runs', ...sweep.kpis.map((k) => (planck.has(k) ? `${k} (${symbol})` : k))];
-  const rows: Cell[][] = stats.map((p) => [
-    p.pointIndex, ...sweep.gridParams.map((g) => fmtParam(p.params[g])), p.n,
-    ...sweep.kpis.map((k) => {
+  const head = ['KPI', ...stats.map((p) => `${p.pointIndex}: ${pointLabel(p.params)}`)];
+  const rows: Cell[][] = [['runs (seeds)', ...stats.map((p) => p.n)]];
+  for (const k of sweep.kpis) {
+    const unit = unitLabel(k, planck, symbol);
+    rows.push([unit ? `${k} (${unit})` : k, ...stats.map((p) => {
       const s = p.kpis[k]!;
       return { html: `${esc(fmt(s.mean))}<br><span class="note">${esc(fmt(s.p5))} – ${esc(fmt(s.p95))}</span>` };
-    }),
-  ]);
+    })]);
+  }
   return htmlTable(head, rows, 'grid');
 }
 

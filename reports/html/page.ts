@@ -15,7 +15,7 @@ figure.chart{margin:0}figure.chart figcaption{font-size:12px;color:#555}figure.c
 th,td{border-bottom:1px solid #e5e5e5;padding:4px 10px;text-align:left;vertical-align:top}
 th{background:#f3f5f7;position:sticky;top:0}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 code,.mono{font-family:"DejaVu Sans Mono",monospace;font-size:12px}.note{color:#666;font-size:13px}
-.pos{color:#1a7f37}.neg{color:#b42318}details summary{cursor:pointer;margin:6px 0}
+table.grid td{white-space:nowrap}.pos{color:#1a7f37}.neg{color:#b42318}details summary{cursor:pointer;margin:6px 0}
 `;
 
 export function htmlPage(title: string, subtitle: string, sections: readonly Section[]): string {
