@@ -156,10 +156,12 @@ export class RedisExecutor implements Executor {
       this.log(`redis: ${pending.size} runs queued on "${this.queueName}" (sweep ${this.sweepId}); waiting for workers`);
       let unreachable = 0;
       while (pending.size > 0 && failure === null) {
+        let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((res) => {
           wake = res;
-          setTimeout(res, this.timing.reconcileMs);
+          timer = setTimeout(res, this.timing.reconcileMs); // wall-clock-ok: polling a remote queue, outside the simulation
         });
+        clearTimeout(timer);
         if (pending.size === 0 || failure !== null) break;
         // BullMQ's own connections wait forever for a lost Redis: probe it, and give up (exit 2) after a while.
         try {
@@ -175,7 +177,7 @@ export class RedisExecutor implements Executor {
       if (failure) throw failure;
     } finally {
       // Closing waits for Redis; after a lost connection do not wait forever.
-      await Promise.race([Promise.all([events.close(), queue.close()]), new Promise((res) => setTimeout(res, CLOSE_TIMEOUT_MS))]);
+      await Promise.race([Promise.all([events.close(), queue.close()]), new Promise((res) => setTimeout(res, CLOSE_TIMEOUT_MS).unref())]); // wall-clock-ok
       events.disconnect().catch(() => {});
       queue.disconnect().catch(() => {});
     }
