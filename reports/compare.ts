@@ -5,7 +5,8 @@
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { writeFileAtomic } from './atomic-write.js';
+import { ensureOutDir, writeFileAtomic } from './atomic-write.js';
+import { ReportInputError } from './errors.js';
 import { loadResults, type ResultsFolder } from './results/folder.js';
 import { readSweepRunTimeseries, hasRunTimeseries } from './results/sweep-folder.js';
 import { readSummary, type RunSummary } from './results/summary.js';
@@ -40,12 +41,14 @@ export async function writeCompare(baseDir: string, proposalDir: string, opts: C
   const proposal = loadResults(proposalDir);
   const pairs = pairRuns(base, proposal);
   const kpis = commonKpis(pairs);
+  if (kpis.length === 0) throw new ReportInputError('MismatchedFolders', `${base.dir} vs ${proposal.dir}: no KPI in common`);
   const pooled = kpis.map((k) => kpiDelta(k, pairs, null));
   const points = [...new Set(pairs.map((p) => p.base.pointIndex))].sort((a, b) => a - b);
   const perPoint = points.length > 1
     ? points.flatMap((pt) => kpis.map((k) => kpiDelta(k, pairs.filter((p) => p.base.pointIndex === pt), pt))) : [];
   const outDir = resolve(opts.outDir ?? join(proposal.dir, 'compare'));
 
+  ensureOutDir(outDir);
   const cw = new ChartWriter(outDir);
   const charts: RenderedChart[] = [];
   const forestRows = pooled.filter((d) => d.pctDelta !== null).map((d) => ({

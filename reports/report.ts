@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
-import { writeFileAtomic } from './atomic-write.js';
+import { ensureOutDir, writeFileAtomic } from './atomic-write.js';
 import { ReportInputError } from './errors.js';
 import { loadResults } from './results/folder.js';
 import type { RunFolder } from './results/run-folder.js';
@@ -41,6 +41,7 @@ const MAX_HEATMAPS = 24;
 export async function writeReport(dir: string, opts: ReportOptions = {}): Promise<ReportResult> {
   const results = loadResults(dir);
   const outDir = resolve(opts.outDir ?? results.dir);
+  ensureOutDir(outDir);
   const cw = new ChartWriter(outDir);
   const sections = results.kind === 'run'
     ? await runSections(results, cw)

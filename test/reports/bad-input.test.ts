@@ -54,3 +54,12 @@ describe('bai-lab report on bad input', () => {
     expect(io.stdout).toBe('');
   });
 });
+
+describe('bai-lab report --out that cannot be created', () => {
+  it('is OutputNotWritable, exit 2', async () => {
+    const dir = run('out-bad', () => {});
+    const io = bufferIO();
+    expect(await main(['report', dir, '--out', join(dir, 'summary.json', 'x')], io)).toBe(2);
+    expect(io.stderr).toMatch(/^error: OutputNotWritable: cannot create .*summary.json\/x \(ENOTDIR\)/);
+  });
+});
