@@ -16,9 +16,8 @@ import { fail } from './errors.js';
 import { stakingEvents as E } from './events.js';
 import * as L from './ledger.js';
 import type { StakingLedger } from './ledger.js';
-import { seqPhragmen } from './election/phragmen.js';
-import { phragmms } from './election/phragmms.js';
-import { compareAccount, resultToSupports } from './election/result.js';
+import { electSupports } from './election/supports.js';
+import { compareAccount } from './election/result.js';
 import { toVote } from './election/currency-to-vote.js';
 import type { VoterInput } from './election/graph.js';
 import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
@@ -266,9 +265,9 @@ export class Staking {
   electAndStore(era: EraIndex): AccountId[] {
     const c = this.config;
     const snap = this.electionSnapshot();
-    const run = c.election === 'phragmms' ? phragmms : seqPhragmen;
-    const result = run(c.validatorCount, snap.candidates, snap.voters, c.balancing);
-    const supports = resultToSupports(result, (w) => snap.stakeOf.get(w)!);
+    // Voters' stakes in the election are their vote weights, so the fused pipeline (electSupports) equals
+    // resultToSupports(seqPhragmen|phragmms(...), stakeOf) step for step (proven in the election tests).
+    const { supports } = electSupports(c.election, c.validatorCount, snap.candidates, snap.voters, c.balancing);
     const exposures = collectExposures(supports, this.balances.totalIssuance(), c.maxExposurePageSize);
     this.storeExposures(era, exposures);
     this.bumpStats((s) => ({ elections: s.elections + 1 }));

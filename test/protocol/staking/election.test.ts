@@ -5,6 +5,7 @@ import { seqPhragmen, seqPhragmenReference } from '../../../protocol/pallets/sta
 import { phragmms } from '../../../protocol/pallets/staking/election/phragmms.js';
 import { resultToSupports, type ElectionResult } from '../../../protocol/pallets/staking/election/result.js';
 import type { VoterInput } from '../../../protocol/pallets/staking/election/graph.js';
+import { electSupports } from '../../../protocol/pallets/staking/election/supports.js';
 import { currencyToVoteFactor, toVote } from '../../../protocol/pallets/staking/election/currency-to-vote.js';
 
 const v = (who: string, weight: number, targets: string[]): VoterInput => ({ who, weight: BigInt(weight), targets });
@@ -159,6 +160,27 @@ describe('sequential Phragmén', () => {
       const assigned = r.assignments.reduce((a, x) => a + stake.get(x.who)!, 0n);
       expect(total).toBe(assigned);
     }), { numRuns: 200 });
+  });
+});
+
+describe('fused staking pipeline', () => {
+  it('electSupports == resultToSupports(election result) for both algorithms, with and without balancing', () => {
+    const arb = fc.integer({ min: 2, max: 8 }).chain((nc) => fc.record({
+      k: fc.integer({ min: 1, max: nc }), nc: fc.constant(nc),
+      voters: fc.array(fc.record({ weight: fc.bigInt(0n, 10n ** 19n),
+        targets: fc.uniqueArray(fc.integer({ min: 0, max: nc + 1 }), { minLength: 1, maxLength: nc }) }), { minLength: 1, maxLength: 12 }),
+      bal: fc.boolean(), algo: fc.constantFrom('phragmen' as const, 'phragmms' as const),
+    }));
+    fc.assert(fc.property(arb, ({ k, nc, voters: raw, bal, algo }) => {
+      const cands = Array.from({ length: nc }, (_, i) => `c${i}`);
+      const vs = raw.map((x, i) => ({ who: `v${i}`, weight: x.weight, targets: x.targets.map((t) => `c${t}`) })).filter((x) => x.weight > 0n);
+      const b = bal ? { iterations: 3, tolerance: 0n } : null;
+      const stake = new Map(vs.map((x) => [x.who, x.weight]));
+      const r = (algo === 'phragmen' ? seqPhragmen : phragmms)(k, cands, vs, b);
+      const fused = electSupports(algo, k, cands, vs, b);
+      expect(fused.supports).toEqual(resultToSupports(r, (w) => stake.get(w)!));
+      expect(fused.winners).toEqual(r.winners.map((w) => w.who));
+    }), { numRuns: 300 });
   });
 });
 

@@ -235,6 +235,6 @@ describe('staking model-based test', () => {
       const m: Model = { era: d.staking.currentEra(), ledgers: new Map(), role: new Map() };
       check(m, d);
       fc.modelRun(() => ({ model: m, real: d }), cmds);
-    }), { numRuns: Number(process.env.STAKING_MODEL_RUNS ?? 8) });
+    }), { numRuns: Number(process.env.STAKING_MODEL_RUNS ?? 5) });
   });
 });

@@ -16,6 +16,12 @@ const ONE = PERBILL.accuracy;
 export function phragmms(toElect: number, candidates: readonly AccountId[], voters: readonly VoterInput[],
                          balancing: BalancingConfig | null = null): ElectionResult {
   const g = setupInputs(candidates, voters);
+  phragmmsOnGraph(g, toElect, balancing);
+  return finishElection(g, toElect);
+}
+
+/** The PhragMMS rounds on a prepared graph (balancing after every round when configured). */
+export function phragmmsOnGraph(g: Graph, toElect: number, balancing: BalancingConfig | null): void {
   const scoreN: bigint[] = new Array<bigint>(g.candWho.length).fill(0n);
   const scoreD: bigint[] = new Array<bigint>(g.candWho.length).fill(1n);
   for (let round = 0; round < toElect; round++) {
@@ -26,7 +32,6 @@ export function phragmms(toElect: number, candidates: readonly AccountId[], vote
     g.elected[w] = 1;
     if (balancing !== null) balance(g, balancing);
   }
-  return finishElection(g, toElect);
 }
 
 /** Returns the winner index (or -1); fills scoreN/scoreD for every candidate like the chain does. */
