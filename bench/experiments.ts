@@ -7,7 +7,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDoc } from '../sim/experiments/deps.js';
 import { LocalPool } from '../sim/experiments/pool.js';
-import { storeRun } from '../sim/experiments/results-store.js';
+import { storeRunAsync } from '../sim/experiments/results-store.js';
 import { deriveSeed } from '../sim/experiments/seeds.js';
 import type { RunTask } from '../sim/experiments/task.js';
 
@@ -36,7 +36,9 @@ async function measure(threads: number, list: RunTask[]): Promise<{ runsPerS: nu
     await Promise.all(list.slice(0, threads).map((t) => pool.run({ ...t, runIndex: t.runIndex })));
     const coldMs = performance.now() - t0; // wall-clock-ok
     const t1 = performance.now(); // wall-clock-ok
-    await pool.runAll(list, (o) => storeRun(dir, o));
+    await pool.runAll(list, async (o) => {
+      await storeRunAsync(dir, o);
+    });
     const s = (performance.now() - t1) / 1000; // wall-clock-ok
     return { runsPerS: list.length / s, coldMs };
   } finally {

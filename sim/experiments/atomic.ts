@@ -2,6 +2,7 @@
 // place in one step: after a kill -9 a run folder either exists complete or not at all (temporaries are
 // swept on resume). Files are fsynced before the rename so a power loss does not leave an empty file either.
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 let tmpCounter = 0;
@@ -54,5 +55,35 @@ export function writeDirAtomic(dir: string, name: string, files: Readonly<Record
     return true;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * writeDirAtomic on libuv's thread pool: the coordinator's event loop stays free to hand the next task to a
+ * worker thread while a finished run's files are written and fsynced.
+ */
+export async function writeDirAtomicAsync(dir: string, name: string, files: Readonly<Record<string, string | Uint8Array>>): Promise<boolean> {
+  const tmp = join(dir, tmpName(name));
+  await mkdir(tmp, { recursive: true });
+  try {
+    for (const [f, data] of Object.entries(files)) {
+      const fh = await open(join(tmp, f), 'w');
+      try {
+        await fh.writeFile(data);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    }
+    try {
+      await rename(tmp, join(dir, name));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+      throw e;
+    }
+    return true;
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
   }
 }

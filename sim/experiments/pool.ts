@@ -5,6 +5,7 @@ import { Piscina } from 'piscina';
 import { SweepRunError } from './errors.js';
 import type { RunOutput } from './results-store.js';
 import type { RunTask } from './task.js';
+import type { ResultSink } from './executor.js';
 
 export const DEFAULT_TASK_MODULE = new URL('./run-task.ts', import.meta.url).href;
 const WORKER_FILE = new URL('./pool-worker.mjs', import.meta.url).href;
@@ -43,7 +44,7 @@ export class LocalPool {
    * Run every task; `onResult` is called on the main thread as each finishes (any order). The first failure
    * stops dispatch, lets in-flight runs finish (their results are kept), then rejects with SweepRunError.
    */
-  async runAll(tasks: readonly RunTask[], onResult: (out: RunOutput) => void): Promise<void> {
+  async runAll(tasks: readonly RunTask[], onResult: ResultSink): Promise<void> {
     let next = 0;
     let failure: Error | null = null;
     const window = this.threads * 2;
@@ -59,7 +60,7 @@ export class LocalPool {
           continue;
         }
         try {
-          onResult(out);
+          await onResult(out);
         } catch (e) {
           failure ??= e as Error; // the coordinator refused the result (e.g. a bad --kpi): its own error, as is
         }

@@ -8,7 +8,7 @@
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { RedisUnreachableError, SweepRunError } from './errors.js';
-import type { Executor } from './executor.js';
+import type { Executor, ResultSink } from './executor.js';
 import { LocalPool } from './pool.js';
 import type { RunOutput } from './results-store.js';
 import { fromWire, toWire, type RunTask, type WireOutput } from './task.js';
@@ -90,7 +90,7 @@ export class RedisExecutor implements Executor {
     private readonly timing: { readonly reconcileMs: number; readonly probesMax: number } = { reconcileMs: RECONCILE_EVERY_MS, probesMax: UNREACHABLE_PROBES_MAX },
   ) {}
 
-  async runAll(tasks: readonly RunTask[], onResult: (out: RunOutput) => void): Promise<void> {
+  async runAll(tasks: readonly RunTask[], onResult: ResultSink): Promise<void> {
     await checkRedis(this.url);
     const connection = connectionFromUrl(this.url);
     const queue = new Queue<JobData, WireOutput>(this.queueName, { connection });
@@ -98,6 +98,7 @@ export class RedisExecutor implements Executor {
     const pending = new Map<string, RunTask>(tasks.map((t) => [jobId(this.sweepId, t.runIndex), t]));
     let failure: Error | null = null;
     let wake: () => void = () => {};
+    const storing = new Set<Promise<void>>();
     const settle = (id: string, w: WireOutput | null): void => {
       const task = pending.get(id);
       if (!task || !w) return;
@@ -111,13 +112,18 @@ export class RedisExecutor implements Executor {
         return;
       }
       pending.delete(id);
-      try {
-        onResult(out);
-      } catch (e) {
-        failure ??= e as Error;
-      }
       this.stats.delivered++;
-      void queue.remove(id).catch(() => {}); // free Redis memory; the run is on disk now
+      const stored = (async () => {
+        try {
+          await onResult(out);
+          await queue.remove(id).catch(() => {}); // free Redis memory; the run is on disk now
+        } catch (e) {
+          failure ??= e as Error;
+        }
+        wake();
+      })();
+      storing.add(stored);
+      void stored.then(() => storing.delete(stored));
       wake();
     };
     const checkFailed = async (id: string, reason: string): Promise<void> => {
@@ -174,6 +180,7 @@ export class RedisExecutor implements Executor {
         }
         await this.reconcile(queue, pending, settle, checkFailed, false);
       }
+      await Promise.all([...storing]);
       if (failure) throw failure;
     } finally {
       // Closing waits for Redis; after a lost connection do not wait forever.

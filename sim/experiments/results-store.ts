@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CorruptRunResultError } from './errors.js';
-import { writeDirAtomic } from './atomic.js';
+import { writeDirAtomic, writeDirAtomicAsync } from './atomic.js';
 
 export const RUNS_SUBDIR = 'runs';
 export const SUMMARY_FILE = 'summary.json';
@@ -61,13 +61,24 @@ export function completedRuns(outDir: string, totalRuns: number): number[] {
   return done.sort((a, b) => a - b);
 }
 
+function runFiles(out: RunOutput): Record<string, string | Uint8Array> {
+  const files: Record<string, string | Uint8Array> = { [SUMMARY_FILE]: JSON.stringify(out.summary, null, 2) + '\n' };
+  if (out.timeseries) files[TIMESERIES_FILE] = out.timeseries;
+  return files;
+}
+
 /** Persist one run; returns false when the run was already stored (duplicate delivery). */
 export function storeRun(outDir: string, out: RunOutput): boolean {
   const dir = runsDir(outDir);
   mkdirSync(dir, { recursive: true });
-  const files: Record<string, string | Uint8Array> = { [SUMMARY_FILE]: JSON.stringify(out.summary, null, 2) + '\n' };
-  if (out.timeseries) files[TIMESERIES_FILE] = out.timeseries;
-  return writeDirAtomic(dir, runDirName(out.runIndex), files);
+  return writeDirAtomic(dir, runDirName(out.runIndex), runFiles(out));
+}
+
+/** storeRun without blocking the event loop (what the coordinator uses). */
+export async function storeRunAsync(outDir: string, out: RunOutput): Promise<boolean> {
+  const dir = runsDir(outDir);
+  mkdirSync(dir, { recursive: true });
+  return writeDirAtomicAsync(dir, runDirName(out.runIndex), runFiles(out));
 }
 
 export function readRunSummary(outDir: string, runIndex: number): Record<string, unknown> {

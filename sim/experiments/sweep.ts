@@ -9,7 +9,7 @@ import { planDesign, type Design } from './design.js';
 import { acquireLock } from './lock.js';
 import { MANIFEST_FILE, MANIFEST_KIND, MANIFEST_VERSION, readManifest, SEED_HASH_DOC, writeManifest, type ManifestPoint, type SweepManifest, type SweepMethod } from './manifest.js';
 import type { ParamResolver } from './param-space.js';
-import { completedRuns, readRunSummary, storeRun, sweepTemporaries, type RunOutput } from './results-store.js';
+import { completedRuns, readRunSummary, storeRunAsync, sweepTemporaries, type RunOutput } from './results-store.js';
 import { buildRunsTable, flattenKpis, RUNS_TABLE_FILE, runsTableBytes } from './runs-table.js';
 import { hashJson } from './canonical.js';
 import { parseRootSeed, SEED_SCHEMES, type SeedScheme } from './seeds.js';
@@ -213,12 +213,12 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
     const executor = await deps.executor({ sweepId: sweepId(manifest) });
     try {
       let checked = manifest.method === 'grid';
-      await executor.runAll(tasks, (res: RunOutput) => {
+      await executor.runAll(tasks, async (res: RunOutput) => {
         if (!checked) {
           checkKpi(manifest.kpi!, res.summary); // a typo in --kpi stops the sweep at its first result, not its end
           checked = true;
         }
-        if (storeRun(out, res)) {
+        if (await storeRunAsync(out, res)) {
           finished++;
           deps.progress?.(finished, manifest.totalRuns);
         }
