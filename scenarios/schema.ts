@@ -5,7 +5,7 @@
 // ADDING A SECTION: export `<name>Section` (a TypeBox object with defaults + descriptions) from your config.ts,
 // import it here, and add it to SECTIONS. Sections that do not exist yet are simply absent (no placeholders).
 
-import { Type, type Static, type TSchema, type TObject } from '@sinclair/typebox';
+import { Type, type Static, type TSchema, type TObject, type TOptional } from '@sinclair/typebox';
 import { chainSection, chainFromScenario } from '../protocol/chain-config.js';
 import { balancesSection } from '../protocol/pallets/balances/config.js';
 import { feesSection } from '../protocol/pallets/payment/config.js';
@@ -15,6 +15,13 @@ import { stakingSection } from '../protocol/pallets/staking/config.js';
 import { runtimeConfigFromScenario } from '../protocol/runtime.js';
 import { workloadSection, workloadFromScenario } from '../sim/runner/workload-config.js';
 import { oraclesSection } from '../sim/runner/oracles-config.js';
+import { marketplaceSection } from '../protocol/pallets/marketplace/config.js';
+import { curationSection } from '../protocol/pallets/curation/config.js';
+import { grantsSection } from '../protocol/pallets/grants/config.js';
+import { consensusSection } from '../protocol/pallets/consensus/config.js';
+import { networkSection } from '../sim/node/network-config.js';
+import { faultsSection } from '../sim/node/faults.js';
+import { agentsSection, agentsFromScenario } from '../sim/agents/config.js';
 
 /** Sections contributed by subsystem owners, keyed by their top-level scenario name. */
 export const SECTIONS = {
@@ -24,8 +31,22 @@ export const SECTIONS = {
   emissions: emissionsSection,
   staking: stakingSection,
   treasury: treasurySection,
+  marketplace: marketplaceSection,
+  curation: curationSection,
+  grants: grantsSection,
   workload: workloadSection,
   oracles: oraclesSection,
+  agents: agentsSection,
+} as const satisfies Record<string, TObject>;
+
+/**
+ * Sections present only when the scenario writes them: their presence switches a subsystem on (e.g. `consensus:`
+ * replaces the runner's rotation authorship with BABE/GRANDPA), so no default object is filled in.
+ */
+export const OPTIONAL_SECTIONS = {
+  consensus: consensusSection,
+  network: networkSection,
+  faults: faultsSection,
 } as const satisfies Record<string, TObject>;
 
 /**
@@ -35,6 +56,7 @@ export const SECTIONS = {
 export const SECTION_CHECKS: ReadonlyArray<(s: ScenarioDoc) => void> = [
   (s) => { runtimeConfigFromScenario(s); },
   (s) => { workloadFromScenario(s.workload, chainFromScenario(s.chain).tokenDecimals); },
+  (s) => { agentsFromScenario(s.agents, chainFromScenario(s.chain).tokenDecimals); },
 ];
 
 /** A 64-bit root seed: a decimal string/integer, or 0x-prefixed hex. */
@@ -54,6 +76,15 @@ function composeSections(): { [K in keyof typeof SECTIONS]: (typeof SECTIONS)[K]
   return out as { [K in keyof typeof SECTIONS]: (typeof SECTIONS)[K] };
 }
 
+function composeOptionalSections(): { [K in keyof typeof OPTIONAL_SECTIONS]: TOptional<(typeof OPTIONAL_SECTIONS)[K]> } {
+  const out: Record<string, TSchema> = {};
+  for (const [k, s] of Object.entries(OPTIONAL_SECTIONS)) {
+    const { default: _absentMeansOff, ...rest } = s as TObject & { default?: unknown };
+    out[k] = Type.Optional(rest as TObject);
+  }
+  return out as { [K in keyof typeof OPTIONAL_SECTIONS]: TOptional<(typeof OPTIONAL_SECTIONS)[K]> };
+}
+
 export const ScenarioSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200, default: 'unnamed', description: 'Scenario name, shown in reports.' }),
   description: Type.String({ maxLength: 10_000, default: '', description: 'Which question this scenario answers.' }),
@@ -67,6 +98,7 @@ export const ScenarioSchema = Type.Object({
     description: 'Simulated horizon in days (of virtual time). Overridden by --days.',
   }),
   ...composeSections(),
+  ...composeOptionalSections(),
 }, { additionalProperties: false, $id: 'https://balanceai.lab/scenario.schema.json', title: 'BalanceAI Lab scenario' });
 
 export type ScenarioDoc = Static<typeof ScenarioSchema>;

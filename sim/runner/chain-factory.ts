@@ -6,7 +6,7 @@
 
 import { GRANT_POOL_ACCOUNT, TREASURY_ACCOUNT } from '../../protocol/accounts.js';
 import { fixedToFloat } from '../../protocol/primitives/fixed.js';
-import { Runtime, runtimeConfigFromScenario, type Extrinsic as RuntimeExtrinsic, type RuntimeSnapshot } from '../../protocol/runtime.js';
+import { Runtime, runtimeConfigFromScenario, type Extrinsic as RuntimeExtrinsic, type RuntimeScenario, type RuntimeSnapshot } from '../../protocol/runtime.js';
 import type { GenesisStaker } from '../../protocol/pallets/staking/index.js';
 import { eraKey } from '../../protocol/pallets/staking/codec.js';
 import type { Planck } from '../../protocol/primitives/units.js';
@@ -28,7 +28,7 @@ class RuntimeChain implements Chain {
 }
 
 export const defaultChainFactory: ChainFactory = (scenario, genesis: GenesisSpec): ChainBinding => {
-  const config = runtimeConfigFromScenario(scenario);
+  const config = runtimeConfigFromScenario(scenario as unknown as RuntimeScenario); // deep-readonly -> the runtime's view
   const stakers: GenesisStaker[] = [
     ...genesis.validators.map((v) => ({ stash: v.stash, bondPlanck: v.bond, role: 'validator' as const })),
     ...genesis.nominators.map((n) => ({ stash: n.stash, bondPlanck: n.bond, role: 'nominator' as const, targets: n.targets })),

@@ -16,6 +16,7 @@ import type { GenesisSpec } from './chain.js';
 import type { World } from './world.js';
 import { marketplacePlugin } from '../agents/marketplace/plugin.js';
 import { consensusPlugin } from '../node/plugin.js';
+import { stakingAgentsPlugin } from '../agents/plugin.js';
 
 export interface WorldPlugin {
   /** Fresh runs only: schedule the first events (a resumed run restores the engine queue instead). */
@@ -38,6 +39,7 @@ export interface WorldPluginFactory {
 export const WORLD_PLUGINS: readonly WorldPluginFactory[] = [
   consensusPlugin,
   marketplacePlugin,
+  stakingAgentsPlugin,
 ];
 
 /** Concatenate genesis specs (accounts endowed once: a duplicate id is a plugin bug). */
