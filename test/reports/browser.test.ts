@@ -1,6 +1,6 @@
 // Opens report.html in Debian's headless chromium (playwright-core) and checks what a person would see: every chart
 // drawn with marks, no console error, no request leaving the file (the report is self-contained), a screenshot.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,8 @@ import { writeCompare } from '../../reports/compare.js';
 import { tempDir, writeSweepFolder } from './fixtures.js';
 
 const CHROMIUM = process.env.BAI_LAB_CHROMIUM ?? '/usr/bin/chromium';
+/** Screenshots land in the repo's (git-ignored) test-output/ so a person can look at them after a CI run. */
+const SHOTS = join(import.meta.dirname, '..', '..', 'test-output', 'reports');
 
 let browser: BrowserContext;
 beforeAll(async () => {
@@ -64,12 +66,13 @@ describe('report.html in a browser', () => {
 
   it('renders every chart of a sweep report with no console error and no network request', async () => {
     const r = await writeReport(join(root, 'base'));
-    await openAndCheck(r.htmlPath, r.charts.length, join(root, 'base', 'report-screenshot.png'));
+    mkdirSync(SHOTS, { recursive: true });
+    await openAndCheck(r.htmlPath, r.charts.length, join(SHOTS, 'sweep-report.png'));
   });
 
   it('renders the compare report', async () => {
     const r = await writeCompare(join(root, 'base'), join(root, 'prop'));
-    await openAndCheck(r.htmlPath, r.charts.length, join(root, 'prop', 'compare', 'compare-screenshot.png'));
-    console.log(`screenshots: ${join(root, 'base', 'report-screenshot.png')} ${join(root, 'prop', 'compare', 'compare-screenshot.png')}`);
+    mkdirSync(SHOTS, { recursive: true });
+    await openAndCheck(r.htmlPath, r.charts.length, join(SHOTS, 'compare-report.png'));
   });
 });
