@@ -3,7 +3,7 @@
 
 import { Journal, StorageMap, StorageValue } from '../../primitives/storage.js';
 import type { AccountId, Planck } from '../../primitives/units.js';
-import { accountIdCodec, codec, concat, encodeU128, encodeU32, encodeVec } from '../../types/codecs.js';
+import { accountIdCodec, codec, concat, encodeCompact, encodeU128, encodeU32 } from '../../types/codecs.js';
 
 export const NEVER = 0xffffffff;
 export interface CuratorInfo { readonly bondPlanck: Planck; readonly lastScoredEra: number }
@@ -12,11 +12,25 @@ export interface Score { readonly modelId: number; readonly score: number }
 export interface Bond { readonly modelId: number; readonly bond: number }
 export interface ModelValue { readonly modelId: number; readonly value: number }
 
-const u16 = (v: number) => Uint8Array.of(v & 0xff, (v >>> 8) & 0xff);
 export const encodeCuratorInfo = (c: CuratorInfo) => concat([encodeU128(c.bondPlanck), encodeU32(c.lastScoredEra)]);
-export const encodeScores = (v: readonly Score[]) => encodeVec(v, (s) => concat([encodeU32(s.modelId), u16(s.score)]));
-export const encodeBonds = (v: readonly Bond[]) => encodeVec(v, (b) => concat([encodeU32(b.modelId), encodeU32(b.bond)]));
-export const encodeModelValues = (v: readonly ModelValue[]) => encodeVec(v, (b) => concat([encodeU32(b.modelId), encodeU32(b.value)]));
+/** Vec<(u32, uN)> written into one preallocated buffer (these vectors hold a curator's whole row: 1,000s of pairs). */
+function encodePairs<T>(v: readonly T[], a: (t: T) => number, b: (t: T) => number, bBytes: 2 | 4): Uint8Array {
+  const prefix = encodeCompact(BigInt(v.length));
+  const out = new Uint8Array(prefix.length + v.length * (4 + bBytes));
+  out.set(prefix, 0);
+  let o = prefix.length;
+  for (const t of v) {
+    const x = a(t), y = b(t);
+    out[o] = x & 0xff; out[o + 1] = (x >>> 8) & 0xff; out[o + 2] = (x >>> 16) & 0xff; out[o + 3] = (x >>> 24) & 0xff;
+    out[o + 4] = y & 0xff; out[o + 5] = (y >>> 8) & 0xff;
+    if (bBytes === 4) { out[o + 6] = (y >>> 16) & 0xff; out[o + 7] = (y >>> 24) & 0xff; }
+    o += 4 + bBytes;
+  }
+  return out;
+}
+export const encodeScores = (v: readonly Score[]) => encodePairs(v, (s) => s.modelId, (s) => s.score, 2);
+export const encodeBonds = (v: readonly Bond[]) => encodePairs(v, (b) => b.modelId, (b) => b.bond, 4);
+export const encodeModelValues = (v: readonly ModelValue[]) => encodePairs(v, (b) => b.modelId, (b) => b.value, 4);
 
 export class CurationStorage {
   readonly curators: StorageMap<AccountId, CuratorInfo>;

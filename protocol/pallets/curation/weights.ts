@@ -11,8 +11,9 @@ export type SparseRow = readonly ScoreEntry[];
 export function assertRow(row: SparseRow, modelCount: number): void {
   let prev = -1;
   for (const e of row) {
-    assert(Number.isInteger(e.model) && e.model > prev && e.model < modelCount, `weights: bad model index ${e.model}`);
-    assert(Number.isInteger(e.score) && e.score >= 0 && e.score <= Q, 'weights: bad score (raw u16 scores and shares are <= Q)');
+    // Hot loop (every curator × model pair): build the message only on failure.
+    if (!(Number.isInteger(e.model) && e.model > prev && e.model < modelCount)) assert(false, `weights: bad model index ${e.model}`);
+    if (!(Number.isInteger(e.score) && e.score >= 0 && e.score <= Q)) assert(false, 'weights: bad score (raw u16 scores and shares are <= Q)');
     prev = e.model;
   }
 }

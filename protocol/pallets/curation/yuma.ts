@@ -11,7 +11,7 @@
 import { assert } from '../../primitives/dispatch.js';
 import { PERBILL } from '../../primitives/perthing.js';
 import { Q, idiv, mulQ, normalizeQ, shareOfParts } from './fixed-math.js';
-import { assertRow, columns, normalizeRow, type ScoreEntry, type SparseRow } from './weights.js';
+import { assertRow, normalizeRow, type ScoreEntry, type SparseRow } from './weights.js';
 
 export interface YumaInput {
   /** Raw stake per curator row (planck); 0 for an inactive curator kept only for its bonds. */
@@ -61,6 +61,7 @@ export function yumaEpoch(input: YumaInput): YumaResult {
   assert(input.scores.length === n && input.bondsPrev.length === n, 'yuma: row count mismatch');
   assert(input.kappaParts > 0n && input.kappaParts < PERBILL.accuracy, 'yuma: κ outside (0, 1)');
   assert(input.alphaParts >= 0n && input.alphaParts <= PERBILL.accuracy, 'yuma: α outside [0, 1]');
+  assert(n < CURATORS_MAX, 'yuma: too many curator rows');
   for (const r of input.scores) assertRow(r, m);
   for (const r of input.bondsPrev) assertRow(r, m);
 
@@ -68,32 +69,86 @@ export function yumaEpoch(input: YumaInput): YumaResult {
   for (const s of input.stakePlanck) { assert(s >= 0n, 'yuma: negative stake'); totalStake += s; }
   const q = BigInt(Q);
   const S = input.stakePlanck.map((s) => (totalStake === 0n ? 0 : Number((s * q) / totalStake)));
-  // Only curators with stake vote: an inactive row's scores are ignored.
-  const W = input.scores.map((r, i) => (input.stakePlanck[i]! > 0n ? normalizeRow(r) : []));
-
+  // Dense row-normalised weights (n × m shares); only curators with stake vote.
+  const W = new Float64Array(n * m);
+  input.scores.forEach((r, i) => {
+    if (input.stakePlanck[i]! === 0n) return;
+    for (const e of normalizeRow(r)) W[i * m + e.model] = e.score;
+  });
   const consensus: number[] = new Array<number>(m).fill(0);
-  if (input.clip) {
-    const cols = columns(W, m);
-    for (let j = 0; j < m; j++) {
-      consensus[j] = weightedMedianAtKappa(cols[j]!.map((e) => ({ w: e.w, stake: input.stakePlanck[e.curator]! })),
-                                           totalStake, input.kappaParts);
+  if (input.clip && totalStake > 0n) {
+    const need = input.kappaParts * totalStake;
+    const scaled = input.stakePlanck.map((s) => s * PERBILL.accuracy);
+    const keys = new Float64Array(n);
+    for (let j = 0; j < m; j++) consensus[j] = columnMedian(W, j, m, n, scaled, need, keys);
+  }
+  // Rank and the bond delta S ∘ W̄ (clipped), dense.
+  const rank: number[] = new Array<number>(m).fill(0);
+  const delta = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    const si = S[i]!;
+    if (si === 0) continue;
+    for (let j = 0, o = i * m; j < m; j++, o++) {
+      const w0 = W[o]!;
+      if (w0 === 0) continue;
+      const w = input.clip && w0 > consensus[j]! ? consensus[j]! : w0;
+      const v = mulQ(si, w);
+      delta[o] = v;
+      rank[j]! += v;
     }
   }
-  // Rank and the bond delta S ∘ W̄ (clipped).
-  const rank: number[] = new Array<number>(m).fill(0);
-  const delta: ScoreEntry[][] = W.map((row, i) => {
-    const out: ScoreEntry[] = [];
-    for (const e of row) {
-      const w = input.clip && e.score > consensus[e.model]! ? consensus[e.model]! : e.score;
-      const v = mulQ(S[i]!, w);
-      if (v > 0) { rank[e.model]! += v; out.push({ model: e.model, score: v }); }
-    }
-    return out;
-  });
   const incentive = normalizeQ(rank);
-  const deltaN = columnNormalize(delta, m);
-  const bonds = columnNormalize(emaRows(deltaN, input.bondsPrev, input.alphaParts), m);
+  columnNormalizeDense(delta, n, m);
+  // EMA with the previous bonds, then column-normalise again.
+  const a = shareOfParts(input.alphaParts), b = Q - a;
+  const B = new Float64Array(n * m);
+  for (let i = 0; i < n * m; i++) B[i] = Math.floor((a * delta[i]!) / Q);
+  if (b > 0) input.bondsPrev.forEach((row, i) => {
+    for (const e of row) { const o = i * m + e.model; B[o] = Math.floor((a * delta[o]! + b * e.score) / Q); }
+  });
+  columnNormalizeDense(B, n, m);
+  const bonds: ScoreEntry[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: ScoreEntry[] = [];
+    for (let j = 0, o = i * m; j < m; j++, o++) if (B[o]! > 0) row.push({ model: j, score: B[o]! });
+    bonds.push(row);
+  }
   return { consensus, rank, incentive, bonds, dividends: dividends(bonds, incentive) };
+}
+
+/** Curator rows are packed with the weight into one sortable number: w · 2^17 + i (< 2^41). */
+const CURATORS_MAX = 1 << 17;
+
+/**
+ * κ-median of dense column j (same definition as weightedMedianAtKappa): sort the positive weights descending,
+ * accumulate exact bigint stake (pre-scaled by 1e9) until it reaches κ · total at the end of a run of equal weights.
+ */
+function columnMedian(W: Float64Array, j: number, m: number, n: number, scaled: readonly bigint[], need: bigint,
+                      keys: Float64Array): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const w = W[i * m + j]!;
+    if (w > 0 && scaled[i]! > 0n) keys[k++] = w * CURATORS_MAX + i;
+  }
+  const sorted = keys.subarray(0, k).sort();
+  let cum = 0n;
+  for (let t = k - 1; t >= 0; t--) {
+    const key = sorted[t]!;
+    const w = Math.floor(key / CURATORS_MAX);
+    cum += scaled[key - w * CURATORS_MAX]!;
+    const nextSame = t > 0 && Math.floor(sorted[t - 1]! / CURATORS_MAX) === w;
+    if (!nextSame && cum >= need) return w;
+  }
+  return 0;
+}
+
+/** Scale each column of a dense n × m matrix to sum to Q (floor); empty columns stay zero. */
+function columnNormalizeDense(X: Float64Array, n: number, m: number): void {
+  const colSum = new Float64Array(m);
+  for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < m; j++, o++) colSum[j]! += X[o]!;
+  for (let i = 0, o = 0; i < n; i++) {
+    for (let j = 0; j < m; j++, o++) if (X[o]! > 0) X[o] = idiv(X[o]! * Q, colSum[j]!);
+  }
 }
 
 /** D = normalise(Bᵀ I): curator i earns Σ_j B_ij I_j. (Each term <= Q and Σ_j I_j <= Q, so d_i <= Q.) */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Q } from '../../../protocol/pallets/curation/fixed-math.js';
-import { emaRows, stakeWeightedMean, weightedMedianAtKappa, yumaEpoch } from '../../../protocol/pallets/curation/yuma.js';
+import { columnNormalize, dividends, emaRows, stakeWeightedMean, weightedMedianAtKappa, yumaEpoch } from '../../../protocol/pallets/curation/yuma.js';
+import { mulQ, normalizeQ } from '../../../protocol/pallets/curation/fixed-math.js';
+import { normalizeRow } from '../../../protocol/pallets/curation/weights.js';
 import type { ScoreEntry } from '../../../protocol/pallets/curation/weights.js';
 
 const HALF = 500_000_000n; // κ = 0.5 in Perbill parts
@@ -152,5 +154,41 @@ describe('cabal with less than κ of curator stake', () => {
     // gets .25/.775 = 10/31 of incentive, against .475 under the mean (the cabal keeps only its own-stake share).
     expect(near(y.incentive[0]!, 10, 31)).toBe(true);
     expect(near(y.incentive[1]!, 7, 31)).toBe(true);
+  });
+});
+
+/** Reference epoch composed from the sparse per-step helpers (the first, object-based implementation). */
+function yumaReference(stake: bigint[], scores: ScoreEntry[][], prev: ScoreEntry[][], m: number, kappa: bigint, alpha: bigint, clip: boolean) {
+  const total = stake.reduce((a, s) => a + s, 0n);
+  const S = stake.map((s) => (total === 0n ? 0 : Number((s * BigInt(Q)) / total)));
+  const W = scores.map((r, i) => (stake[i]! > 0n ? normalizeRow(r) : []));
+  const C = Array.from({ length: m }, (_, j) => (clip ? weightedMedianAtKappa(
+    W.flatMap((row, i) => row.filter((e) => e.model === j).map((e) => ({ w: e.score, stake: stake[i]! }))), total, kappa) : 0));
+  const rank = new Array<number>(m).fill(0);
+  const delta = W.map((row, i) => row.map((e) => {
+    const v = mulQ(S[i]!, clip ? Math.min(e.score, C[e.model]!) : e.score);
+    rank[e.model]! += v;
+    return { model: e.model, score: v };
+  }).filter((e) => e.score > 0));
+  const incentive = normalizeQ(rank);
+  const bonds = columnNormalize(emaRows(columnNormalize(delta, m), prev, alpha), m);
+  return { consensus: C, rank, incentive, bonds, dividends: dividends(bonds, incentive) };
+}
+
+describe('dense Yuma == the sparse step-by-step reference', () => {
+  it('on random matrices, stakes, bonds, κ, α and both rules', () => {
+    const entry = fc.record({ model: fc.integer({ min: 0, max: 5 }), score: fc.integer({ min: 0, max: 65535 }) });
+    const rowArb = fc.uniqueArray(entry, { selector: (e) => e.model, maxLength: 6 }).map((r) => [...r].sort((a, b) => a.model - b.model));
+    const bondArb = fc.uniqueArray(fc.record({ model: fc.integer({ min: 0, max: 5 }), score: fc.integer({ min: 1, max: Q }) }), { selector: (e) => e.model, maxLength: 6 })
+      .map((r) => [...r].sort((a, b) => a.model - b.model));
+    fc.assert(fc.property(
+      fc.array(fc.record({ stake: fc.bigInt({ min: 0n, max: 10n ** 24n }), row: rowArb, prev: bondArb }), { minLength: 1, maxLength: 7 }),
+      fc.integer({ min: 1, max: 999_999_999 }), fc.integer({ min: 0, max: 1_000_000_000 }), fc.boolean(),
+      (rows, kappa, alpha, clip) => {
+        const stake = rows.map((r) => r.stake), scores = rows.map((r) => r.row), prev = rows.map((r) => r.prev);
+        const got = yumaEpoch({ stakePlanck: stake, scores, bondsPrev: prev, modelCount: 6, kappaParts: BigInt(kappa), alphaParts: BigInt(alpha), clip });
+        const want = yumaReference(stake, scores, prev, 6, BigInt(kappa), BigInt(alpha), clip);
+        expect(got).toEqual(want);
+      }), { numRuns: 300 });
   });
 });
