@@ -33,7 +33,8 @@ export interface AggregatedOptions {
   readonly hooks?: ConsensusHooks;
 }
 
-const ROUND_SAMPLES = 128;
+const ROUND_SAMPLES = 64;
+const NO_XTS: readonly number[] = Object.freeze([]);
 
 interface Side {
   readonly lo: number; readonly hi: number; // validator indices [lo, hi)
@@ -43,6 +44,8 @@ interface Side {
   chain: SimBlock[];
   pending: { target: SimBlock; atMs: number } | null;
   round: number;
+  /** Online, voting members (-1: recompute; reset whenever faults change). */
+  votersCache: number;
 }
 
 export class AggregatedConsensus {
@@ -78,7 +81,7 @@ export class AggregatedConsensus {
     const gh: BlockHeader = { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: GENESIS_COMMITMENT };
     const genesis: SimBlock = { header: gh, xtIds: [], producedAtMs: 0 };
     this.observer = new ConsensusObserver(this.n, o.hooks ?? {}, genesis);
-    this.sides = [{ lo: 0, hi: this.n, head: genesis, finalized: genesis, chain: [], pending: null, round: 0 }];
+    this.sides = [{ lo: 0, hi: this.n, head: genesis, finalized: genesis, chain: [], pending: null, round: 0, votersCache: -1 }];
     this.offline = new Uint8Array(this.n);
     this.withholding = new Uint8Array(this.n);
     this.changes = faultChangeSlots(o.faults);
@@ -92,10 +95,9 @@ export class AggregatedConsensus {
   step(): number | null {
     const s = this.slot;
     if (this.changes.has(s)) this.applyFaults(activeAt(this.o.faults, s), s);
-    const largest = this.sides.reduce((a, b) => (b.hi - b.lo > a.hi - a.lo ? b : a));
+    const largest = this.sides.length === 1 ? this.sides[0]! : this.sides.reduce((a, b) => (b.hi - b.lo > a.hi - a.lo ? b : a));
     const before = largest.head;
-    this.runSlot(s);
-    this.observer.closeSlot(s);
+    this.observer.slotOutcome(this.runSlot(s));
     this.checkLiveness(s);
     this.slot = s + 1;
     this.lastAuthor = largest.head !== before ? largest.head.header.author : null;
@@ -104,59 +106,80 @@ export class AggregatedConsensus {
 
   stats(): ConsensusStats { return this.observer.stats(this.slot); }
 
-  private runSlot(s: number): void {
+  private readonly winners: number[] = [];
+  private readonly prim: number[] = [];
+
+  /** Returns true if any block was produced in the slot. */
+  private runSlot(s: number): boolean {
     const cfg = this.o.cfg;
+    let any = false;
     const emitMs = s * cfg.slotMs + cfg.proposalTimeMs;
     for (const side of this.sides) this.settle(side, emitMs);
     // Lottery: K primary winners, distinct, uniform; then the secondary author.
     const u = this.lottery.float();
     let k = 0;
     while (k < this.kCdf.length - 1 && u >= this.kCdf[k]!) k++;
-    const winners: number[] = [];
+    const winners = this.winners; winners.length = 0;
     while (winners.length < k) { const v = this.lottery.int(this.n); if (!winners.includes(v)) winners.push(v); }
     const secondary = cfg.secondarySlots ? this.lottery.int(this.n) : -1;
     for (const side of this.sides) {
-      const prim = winners.filter((v) => v >= side.lo && v < side.hi && this.offline[v] === 0);
+      const prim = this.prim; prim.length = 0;
+      for (const v of winners) if (v >= side.lo && v < side.hi && this.offline[v] === 0) prim.push(v);
       const secOk = secondary >= side.lo && secondary < side.hi && this.offline[secondary] === 0 && !winners.includes(secondary);
       if (prim.length === 0 && !secOk) continue;
+      any = true;
       const parent = side.head;
-      const best = prim.length > 0 ? this.make(side, parent, s, prim[0]!, true, emitMs, true) : this.make(side, parent, s, secondary, false, emitMs, true);
-      for (let i = 1; i < prim.length; i++) this.make(side, parent, s, prim[i]!, true, emitMs, false);
-      if (prim.length > 0 && secOk) this.make(side, parent, s, secondary, false, emitMs, false);
+      const best = prim.length > 0 ? this.make(side, parent, s, prim[0]!, true, emitMs) : this.make(side, parent, s, secondary, false, emitMs);
+      // Competing blocks of the slot (more primaries, the secondary beside a primary) lose fork choice: only counted.
+      for (let i = 1; i < prim.length; i++) this.competing(parent, s, prim[i]!);
+      if (prim.length > 0 && secOk) this.competing(parent, s, secondary);
       side.head = best;
       side.chain.push(best);
       this.maybeStartRound(side, emitMs, Math.max(1, prim.length + (prim.length > 0 && secOk ? 1 : 0)));
     }
+    return any;
   }
 
-  private make(side: Side, parent: SimBlock, slot: number, author: number, primary: boolean, emitMs: number, canonical: boolean): SimBlock {
-    const xtIds = canonical ? this.selectExtrinsics(side) : [];
+  private make(side: Side, parent: SimBlock, slot: number, author: number, primary: boolean, emitMs: number): SimBlock {
+    const xtIds = this.selectExtrinsics(side);
     const h = parent.header;
     const header: BlockHeader = {
       id: this.nextId++, parent: h.id, number: h.number + 1, slot, author, primary, weight: h.weight + (primary ? 1 : 0),
       commitment: commitBlock(h.commitment, author, slot, xtIds),
     };
-    const b: SimBlock = { header, xtIds, producedAtMs: emitMs };
-    this.observer.onProduced(b);
-    if (author >= this.n - this.o.cfg.byzantineCount && this.o.cfg.babeEquivocationRate > 0 && this.byz.bernoulli(this.o.cfg.babeEquivocationRate)) {
-      const twin: SimBlock = { header: { ...header, id: this.nextId++, commitment: commitBlock(h.commitment, author, slot, []) }, xtIds: [], producedAtMs: emitMs };
-      this.observer.onProduced(twin);
-      this.observer.reportOffence({ kind: 'babeEquivocation', offender: author, timeSlot: slot, evidence: [header.id, twin.header.id] });
-    }
-    return b;
+    this.observer.onProducedAt(header.number, slot, false);
+    this.maybeEquivocate(header);
+    return { header, xtIds, producedAtMs: emitMs };
   }
 
-  private selectExtrinsics(side: Side): number[] {
+  private competing(parent: SimBlock, slot: number, author: number): void {
+    const h = parent.header;
+    this.observer.onProducedAt(h.number + 1, slot, false);
+    this.maybeEquivocate({ ...h, id: this.nextId++, parent: h.id, number: h.number + 1, slot, author });
+  }
+
+  /** A byzantine author signs a twin block: honest nodes see both and report it. */
+  private maybeEquivocate(header: BlockHeader): void {
+    const cfg = this.o.cfg;
+    if (header.author < this.n - cfg.byzantineCount || cfg.babeEquivocationRate === 0 || !this.byz.bernoulli(cfg.babeEquivocationRate)) return;
+    const twinId = this.nextId++;
+    this.observer.onProducedAt(header.number, header.slot, false);
+    this.observer.reportOffence({ kind: 'babeEquivocation', offender: header.author, timeSlot: header.slot, evidence: [header.id, twinId] });
+  }
+
+  private selectExtrinsics(side: Side): readonly number[] {
     const pool = this.o.mempool;
-    if (pool === undefined || pool.size === 0) return [];
+    if (pool === undefined || pool.size === 0) return NO_XTS;
     const onChain = new Set<number>();
     for (const b of side.chain) for (const x of b.xtIds) onChain.add(x);
     return pool.select(this.o.cfg.maxBlockLengthBytes, onChain).map((e) => e.id);
   }
 
   private voters(side: Side): number {
+    if (side.votersCache >= 0) return side.votersCache;
     let v = 0;
     for (let i = side.lo; i < side.hi; i++) if (this.offline[i] === 0 && this.withholding[i] === 0) v++;
+    side.votersCache = v;
     return v;
   }
 
@@ -236,12 +259,13 @@ export class AggregatedConsensus {
         case 'clockSkew': break; // not modelled in the aggregated fidelity
       }
     }
+    for (const side of this.sides) side.votersCache = -1;
     const partitioned = this.sides.length > 1;
     if (isolated > 0 && !partitioned) {
       const s = this.sides[0]!;
       this.sides = [
-        { lo: 0, hi: isolated, head: s.head, finalized: s.finalized, chain: [...s.chain], pending: null, round: s.round },
-        { lo: isolated, hi: this.n, head: s.head, finalized: s.finalized, chain: [...s.chain], pending: s.pending, round: s.round },
+        { lo: 0, hi: isolated, head: s.head, finalized: s.finalized, chain: [...s.chain], pending: null, round: s.round, votersCache: -1 },
+        { lo: isolated, hi: this.n, head: s.head, finalized: s.finalized, chain: [...s.chain], pending: s.pending, round: s.round, votersCache: -1 },
       ];
     } else if (isolated === 0 && partitioned) {
       this.heal(slot);
@@ -258,7 +282,7 @@ export class AggregatedConsensus {
       const ha = a.head.header; const hb = b.head.header;
       win = ha.weight > hb.weight || (ha.weight === hb.weight && ha.number > hb.number) ? a : b;
     }
-    this.sides = [{ lo: 0, hi: this.n, head: win.head, finalized: win.finalized, chain: win.chain, pending: win.pending, round: Math.max(a.round, b.round) }];
+    this.sides = [{ lo: 0, hi: this.n, head: win.head, finalized: win.finalized, chain: win.chain, pending: win.pending, round: Math.max(a.round, b.round), votersCache: -1 }];
     void slot;
   }
 

@@ -451,7 +451,7 @@ export class MessageConsensus {
       tree.finalize(target.id);
     }
     if (node.byzantine) return;
-    const seg: SimBlock[] = []; const commits: string[] = [];
+    const seg: SimBlock[] = []; const commits: number[] = [];
     const floor = conflicting ? 0 : prev.number;
     for (let b: BlockHeader | undefined = target; b !== undefined && b.number > floor; b = tree.get(b.parent)) {
       seg.push(this.blocks.get(b.id)!);

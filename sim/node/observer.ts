@@ -46,6 +46,7 @@ export function percentile(xs: readonly number[], q: number): number {
 
 const VIOLATIONS_MAX = 1000;
 const FOLD_WINDOW = 4096;
+const CANONICAL_WINDOW = 1 << 16;
 
 const SAMPLES_MAX = 1 << 20;
 const HIST_MS_MAX = 600_000;
@@ -78,9 +79,14 @@ class GrowableF64 {
 
 export class ConsensusObserver {
   /** Canonical chain: height -> block (first honest finalization of that height). */
-  private readonly canonical: SimBlock[] = [];
+  // Canonical chain window: ids and commitments of the last CANONICAL_WINDOW finalized heights (a ring), so a year of
+  // blocks does not stay in memory; conflicts are checked for heights inside the window (a node whose finality is
+  // more than CANONICAL_WINDOW blocks behind is checked from the window's floor up).
+  private readonly ringId = new Float64Array(CANONICAL_WINDOW);
+  private readonly ringCommit = new Float64Array(CANONICAL_WINDOW);
+  private readonly ringBlock: Array<SimBlock | undefined> = new Array<SimBlock | undefined>(CANONICAL_WINDOW);
+  private height = -1;
   /** Honest nodes' own commitments at each finalized height (first recorded). */
-  private readonly commitAt: string[] = [];
   /** Blocks produced per height, for heights in the recent window (older late blocks count as orphans only). */
   private readonly producedPerHeight = new Map<number, number>();
   private producedBelow = 0;   // produced blocks at heights folded into the counters below
@@ -107,17 +113,27 @@ export class ConsensusObserver {
 
   constructor(readonly validatorCount: number, private readonly hooks: ConsensusHooks = {}, genesis: SimBlock) {
     this.perValidator = new Array<number>(validatorCount).fill(0);
-    this.canonical.push(genesis);
-    this.commitAt.push(genesis.header.commitment);
+    this.pushCanonical(genesis, genesis.header.commitment);
   }
 
-  get canonicalHeight(): number { return this.canonical.length - 1; }
-  canonicalAt(h: number): SimBlock | undefined { return this.canonical[h]; }
+  private pushCanonical(b: SimBlock, commitment: number): void {
+    this.height++;
+    const i = this.height % CANONICAL_WINDOW;
+    this.ringId[i] = b.header.id; this.ringCommit[i] = commitment; this.ringBlock[i] = b;
+  }
 
-  onProduced(b: SimBlock): void {
+  get canonicalHeight(): number { return this.height; }
+  /** The canonical block at height h, if h is inside the window. */
+  canonicalAt(h: number): SimBlock | undefined {
+    return h <= this.height && h > this.height - CANONICAL_WINDOW && h >= 0 ? this.ringBlock[h % CANONICAL_WINDOW] : undefined;
+  }
+
+  onProduced(b: SimBlock): void { this.onProducedAt(b.header.number, b.header.slot, true); }
+
+  /** A block was produced at height h in `slot`; trackSlot=false when the driver reports slot outcomes itself. */
+  onProducedAt(h: number, slot: number, trackSlot: boolean): void {
     this.produced++;
-    this.slotHasBlock.add(b.header.slot);
-    const h = b.header.number;
+    if (trackSlot) this.slotHasBlock.add(slot);
     if (h <= this.foldedUpTo) { this.producedBelow++; return; } // a late block below the window: an orphan
     this.producedPerHeight.set(h, (this.producedPerHeight.get(h) ?? 0) + 1);
   }
@@ -141,6 +157,12 @@ export class ConsensusObserver {
     if (!this.slotHasBlock.delete(slot)) this.missed++;
   }
 
+  /** Drivers that know each slot's outcome report it directly (no per-slot set). */
+  slotOutcome(hadBlock: boolean): void {
+    this.closedUpTo++;
+    if (!hadBlock) this.missed++;
+  }
+
   /** Close every slot below `endSlot` not closed yet (end of run). */
   closeRemaining(endSlot: number): void {
     for (let s = this.closedUpTo; s < endSlot; s++) this.closeSlot(s);
@@ -154,28 +176,27 @@ export class ConsensusObserver {
    * An honest node finalized `segment` (oldest first, heights contiguous above its previous finalized block),
    * with its own computed commitments. `bestNumber` is its best height at that moment (for lag in blocks).
    */
-  onHonestFinalized(node: number, segment: readonly SimBlock[], commitments: readonly string[], nowMs: number, bestNumber: number): void {
+  onHonestFinalized(node: number, segment: readonly SimBlock[], commitments: readonly number[], nowMs: number, bestNumber: number): void {
     for (let i = 0; i < segment.length; i++) {
       const b = segment[i]!;
       const h = b.header.number;
-      const known = this.canonical[h];
-      if (known === undefined) {
-        if (h !== this.canonical.length) {
-          this.violation('conflictingFinality', nowMs, `node ${node} finalized height ${h} above canonical ${this.canonical.length - 1} without the blocks between`);
+      if (h <= this.height - CANONICAL_WINDOW) continue; // below the checked window
+      if (h > this.height) {
+        if (h !== this.height + 1) {
+          this.violation('conflictingFinality', nowMs, `node ${node} finalized height ${h} above canonical ${this.height} without the blocks between`);
           return;
         }
-        this.canonical.push(b);
-        this.commitAt.push(commitments[i]!);
+        this.pushCanonical(b, commitments[i]!);
         this.perValidator[b.header.author]! += 1;
         this.recordLag(Math.max(0, Math.round(nowMs - b.producedAtMs)), Math.max(0, bestNumber - h));
         this.hooks.onCanonicalBlock?.(b, nowMs);
         if ((h & 1023) === 0) this.fold();
-      } else if (known.header.id !== b.header.id) {
+      } else if (this.ringId[h % CANONICAL_WINDOW] !== b.header.id) {
         this.violation('conflictingFinality', nowMs,
-          `node ${node} finalized block ${b.header.id} at height ${h}, conflicting with finalized block ${known.header.id}`);
-      } else if (this.commitAt[h] !== commitments[i]) {
+          `node ${node} finalized block ${b.header.id} at height ${h}, conflicting with finalized block ${this.ringId[h % CANONICAL_WINDOW]}`);
+      } else if (this.ringCommit[h % CANONICAL_WINDOW] !== commitments[i]) {
         this.violation('stateCommitmentMismatch', nowMs,
-          `node ${node} has commitment ${commitments[i]} at finalized height ${h}, others ${this.commitAt[h]}`);
+          `node ${node} has commitment ${commitments[i]} at finalized height ${h}, others ${this.ringCommit[h % CANONICAL_WINDOW]}`);
       }
     }
   }

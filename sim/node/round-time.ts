@@ -31,6 +31,7 @@ export function sampleRoundTimes(
   const out = new Float64Array(samples);
   const arrive = new Float64Array(voters);
   const start = new Float64Array(voters);
+  const sorted = new Float64Array(voters);
   for (let s = 0; s < samples; s++) {
     // Node j starts the round on the first arrival of any of the `competing` blocks at the triggering height
     // (authored by nodes 0 .. competing-1, who import their own at once).
@@ -46,7 +47,7 @@ export function sampleRoundTimes(
         const sj = start[j]!;
         arrive[j] = !Number.isFinite(sj) ? Infinity : i === j ? sj + 4 * gossipMs : sj + 4 * gossipMs + linkDelay(link, extraLoss, extraMs, rng);
       }
-      const sorted = Array.from(arrive).sort((a, b) => a - b);
+      sorted.set(arrive); sorted.sort();
       let tth = sorted[t - 1]!;
       // Lost votes are re-gossiped every rebroadcastMs: each retry redraws the missing ones.
       for (let k = 1; !Number.isFinite(tth) && k <= REGOSSIP_ROUNDS_MAX; k++) {
@@ -55,7 +56,8 @@ export function sampleRoundTimes(
           const d = linkDelay(link, extraLoss, extraMs, rng);
           arrive[j] = Number.isFinite(d) ? 4 * gossipMs + k * rebroadcastMs + d : Infinity;
         }
-        tth = Array.from(arrive).sort((a, b) => a - b)[t - 1]!;
+        sorted.set(arrive); sorted.sort();
+        tth = sorted[t - 1]!;
       }
       if (tth < best) best = tth;
     }

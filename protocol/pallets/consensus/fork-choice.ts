@@ -14,7 +14,7 @@ export interface BlockHeader {
   readonly author: number;       // validator index
   readonly primary: boolean;
   readonly weight: number;       // cumulative primary blocks from genesis
-  readonly commitment: string;   // cheap per-block state commitment (see sim/node/commitment.ts)
+  readonly commitment: number;   // cheap per-block state commitment, 53-bit (see sim/node/commitment.ts)
 }
 
 export type ForkChoiceRule = 'babe' | 'ignoreFinality';

@@ -4,9 +4,9 @@ import { BlockTree, type BlockHeader } from '../../../protocol/pallets/consensus
 let nextId = 1;
 function child(parent: BlockHeader, primary: boolean, slot = parent.slot + 1): BlockHeader {
   return { id: nextId++, parent: parent.id, number: parent.number + 1, slot, author: 0, primary,
-    weight: parent.weight + (primary ? 1 : 0), commitment: '' };
+    weight: parent.weight + (primary ? 1 : 0), commitment: 0 };
 }
-const genesis: BlockHeader = { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: '' };
+const genesis: BlockHeader = { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: 0 };
 
 describe('BABE fork choice', () => {
   it('primary weight beats length', () => {

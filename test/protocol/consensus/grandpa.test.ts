@@ -7,9 +7,9 @@ import {
 let nextId = 1;
 function child(parent: BlockHeader, primary = false): BlockHeader {
   return { id: nextId++, parent: parent.id, number: parent.number + 1, slot: parent.slot + 1, author: 0, primary,
-    weight: parent.weight + (primary ? 1 : 0), commitment: '' };
+    weight: parent.weight + (primary ? 1 : 0), commitment: 0 };
 }
-const genesis: BlockHeader = { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: '' };
+const genesis: BlockHeader = { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: 0 };
 
 describe('GRANDPA threshold and voting rules', () => {
   it('t = n - floor((n-1)/3): SUBSTRATE.md examples', () => {
