@@ -60,8 +60,10 @@ export async function writeCompare(baseDir: string, proposalDir: string, opts: C
   charts.push(...await deltaSeriesCharts(base, proposal, pairs, cw, opts.maxSeriesPairs ?? DEFAULT_MAX_SERIES_PAIRS));
 
   await cw.finish();
+  writeFileAtomic(join(outDir, 'tables', 'deltas.csv'), deltasCsv([...pooled, ...perPoint]));
+  const csvLink = '<p class="note">As CSV: <a href="tables/deltas.csv">tables/deltas.csv</a>.</p>';
   const sections: Section[] = [
-    { id: 'deltas', title: 'KPI deltas, proposal − base', html: deltaHtml(pooled, perPoint, pairs) },
+    { id: 'deltas', title: 'KPI deltas, proposal − base', html: deltaHtml(pooled, perPoint, pairs) + csvLink },
     { id: 'charts', title: 'Charts', html: `<div class="charts">${charts.map(chartFigure).join('\n')}</div>` },
     { id: 'params', title: 'What the proposal changes', html: paramDiffHtml(base, proposal) },
     { id: 'pairs', title: 'Paired runs: seeds and trace hashes', html: pairsHtml(pairs) },
@@ -181,6 +183,14 @@ function countBy(xs: readonly string[]): Map<string, number> {
   const m = new Map<string, number>();
   for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
   return m;
+}
+
+function deltasCsv(deltas: readonly KpiDelta[]): string {
+  return aq.from(deltas.map((d) => ({
+    kpi: d.kpi, point: d.pointIndex === null ? 'all' : d.pointIndex, pairs: d.n, baseMean: d.baseMean,
+    proposalMean: d.proposalMean, meanDelta: d.meanDelta, low90: d.interval?.low ?? null, high90: d.interval?.high ?? null,
+    pctOfBase: d.pctDelta,
+  }))).toCSV() + '\n';
 }
 
 function textTable(pooled: readonly KpiDelta[], pairs: number): string {

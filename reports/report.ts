@@ -124,9 +124,11 @@ async function sweepSections(sweep: SweepFolder, cw: ChartWriter, maxBandGroups:
   const lineCharts = isGrid ? await sweepLineCharts(sweep, stats, cw, seedsPerPoint) : [];
   const heatCharts = isGrid ? await heatmaps(sweep, cw) : [];
   const sensCharts = await sensitivityCharts(sweep, cw);
+  writeFileAtomic(join(cw.outDir, 'tables', 'grid-stats.csv'), gridCsv(sweep, stats));
+  const csvLink = '<p class="note">As CSV: <a href="tables/grid-stats.csv">tables/grid-stats.csv</a> (one row per grid point and KPI).</p>';
   const list: Section[] = [
     { id: 'sweep', title: 'Sweep', html: sweepFacts(sweep, stats) },
-    { id: 'grid', title: 'KPIs per grid point (mean, p5–p95 over seeds)', html: gridTable(sweep, stats, planck, symbol) },
+    { id: 'grid', title: 'KPIs per grid point (mean, p5–p95 over seeds)', html: gridTable(sweep, stats, planck, symbol) + csvLink },
     { id: 'timeseries', title: 'Time series across seeds', html: tsCharts.html },
   ];
   if (lineCharts.length) list.push({ id: 'lines', title: 'KPIs vs swept parameters', html: chartsHtml(lineCharts, '') });
@@ -175,6 +177,15 @@ function gridTable(sweep: SweepFolder, stats: readonly GridPointStats[], planck:
     })]);
   }
   return htmlTable(head, rows, 'grid');
+}
+
+/** Long format for spreadsheets: pointIndex, grid parameters, runs, kpi, mean, p5, p95. */
+function gridCsv(sweep: SweepFolder, stats: readonly GridPointStats[]): string {
+  const rows = stats.flatMap((p) => sweep.kpis.map((k) => ({
+    pointIndex: p.pointIndex, ...Object.fromEntries(sweep.gridParams.map((g) => [g, p.params[g]])), runs: p.n,
+    kpi: k, mean: p.kpis[k]!.mean, p5: p.kpis[k]!.p5, p95: p.kpis[k]!.p95,
+  })));
+  return aq.from(rows).toCSV() + '\n';
 }
 
 function runsTable(sweep: SweepFolder): string {

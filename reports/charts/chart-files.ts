@@ -13,7 +13,7 @@ export interface RenderedChart { readonly name: string; readonly title: string; 
  */
 export class ChartWriter {
   private readonly pending: Promise<void>[] = [];
-  constructor(private readonly outDir: string) {}
+  constructor(readonly outDir: string) {}
 
   async write(name: string, title: string, spec: VlSpec): Promise<RenderedChart> {
     const svg = await specToSvg(spec);

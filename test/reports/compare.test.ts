@@ -37,6 +37,10 @@ describe('compare two sweeps paired by seed', () => {
     expect(perPoint.map((d) => [d.pointIndex, d.n, d.meanDelta])).toEqual([[0, 8, 13.5], [1, 8, 13.5]]);
     const html = readFileSync(r.htmlPath, 'utf8');
     expect(html).toContain('percentile bootstrap');
+    const csv = readFileSync(join(r.htmlPath, '..', 'tables', 'deltas.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('kpi,point,pairs,baseMean,proposalMean,meanDelta,low90,high90,pctOfBase');
+    expect(csv.find((l) => l.startsWith('totalIssuance,all,16,1093.5,1107,13.5,'))).toBeDefined();
+    expect(csv.find((l) => l.startsWith('totalIssuance,1,8,1123.5,1137,13.5,'))).toBeDefined();
     expect(html).toContain('<td>scenario</td><td>baseline</td><td>proposal</td>');
     // per-day delta band: every day's delta is 10 + s, so the median over s = 0..7 is 13.5
     const vl = JSON.parse(readFileSync(join(r.htmlPath, '..', 'charts', 'delta-totalIssuance.vl.json'), 'utf8'));

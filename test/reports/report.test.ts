@@ -70,6 +70,9 @@ describe('writeReport on a sweep folder', () => {
     const svg = readFileSync(join(dir, 'charts', 'ts-totalIssuance.svg'), 'utf8');
     expect(svg).toContain('mark-area');
     expect(chartWarnings).toEqual([]);   // vega-lite compiled every chart without a warning
+    const csv = readFileSync(join(dir, 'tables', 'grid-stats.csv'), 'utf8').split('\n');
+    expect(csv[0]).toBe('pointIndex,emissions.blockReward,runs,kpi,mean,p5,p95');
+    expect(csv).toContain('1,2,5,totalIssuance,1242,1240.2,1243.8');
   });
 
   it('bai-lab report DIR prints the report path and exits 0', async () => {
