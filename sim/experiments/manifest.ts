@@ -25,7 +25,8 @@ export interface SweepManifest {
   readonly kind: typeof MANIFEST_KIND;
   readonly version: typeof MANIFEST_VERSION;
   readonly labVersion: string;
-  readonly scenario: { readonly ref: string; readonly name: string; readonly sets: readonly string[] };
+  /** ref as given; resolved = absolute path when ref named a file (resume uses it), else the library name */
+  readonly scenario: { readonly ref: string; readonly resolved?: string; readonly name: string; readonly sets: readonly string[] };
   /** --days override, or null: the scenario's own `days`. */
   readonly days: number | null;
   readonly rootSeed: string;

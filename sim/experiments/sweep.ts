@@ -1,7 +1,8 @@
 // The sweep coordinator: plan (grid / Morris / Sobol design × seeds), validate every design point with the
 // scenario loader before running anything, run the pending runs on a backend, store each result atomically,
 // then rebuild the runs table in run-index order and, for sensitivity methods, rank the parameters.
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
 import { SweepDirError, SweepInputError, SweepOptionError } from './errors.js';
 import { factorsFromAxes } from './factors.js';
 import { parseGrid, planRuns, type PlannedPoint, type PlannedRun } from './grid.js';
@@ -113,7 +114,7 @@ function planNew(o: SweepOptions, deps: SweepDeps): { manifest: SweepManifest; d
     kind: MANIFEST_KIND,
     version: MANIFEST_VERSION,
     labVersion: deps.labVersion,
-    scenario: { ref: o.scenario, name: base.name, sets },
+    scenario: { ref: o.scenario, resolved: isFile(o.scenario) ? resolvePath(o.scenario) : o.scenario, name: base.name, sets },
     days: o.days ?? null,
     rootSeed: rootSeed.toString(),
     seedScheme,
@@ -141,7 +142,9 @@ function planNew(o: SweepOptions, deps: SweepDeps): { manifest: SweepManifest; d
 
 /** Re-resolve every point of a manifest; a changed scenario file would mix two experiments, so it is refused. */
 function replan(m: SweepManifest, o: SweepOptions, deps: SweepDeps): { manifest: SweepManifest; docs: LoadedDoc[]; design: Design } {
-  const docs = m.points.map((p) => loadPoint(deps, m.scenario.ref, m.scenario.sets, p));
+  // A file path was made absolute when the sweep started, so --resume works from any directory.
+  const ref = m.scenario.resolved ?? m.scenario.ref;
+  const docs = m.points.map((p) => loadPoint(deps, ref, m.scenario.sets, p));
   docs.forEach((d, i) => {
     if (hashJson(d.doc) !== m.points[i]!.scenarioHash) {
       throw new SweepDirError(`cannot resume: scenario "${m.scenario.ref}" resolves differently than when the sweep started (point ${i}); start a new sweep in another folder`);
@@ -169,6 +172,14 @@ function rebuildDesign(m: SweepManifest): Design {
   }
   const sobol = sobolDesign(factors, Number(m.design.samples), designRng(rootSeed, 'sobol'));
   return { points, record: m.design, factors, sobol };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function checkFreshDir(out: string): void {
