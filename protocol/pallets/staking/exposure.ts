@@ -5,7 +5,7 @@
 import type { AccountId, Planck } from '../../primitives/units.js';
 import { assert } from '../../primitives/dispatch.js';
 import type { Support } from './election/result.js';
-import { toCurrency } from './election/currency-to-vote.js';
+import { currencyToVoteFactor } from './election/currency-to-vote.js';
 
 export interface IndividualExposure { readonly who: AccountId; readonly value: Planck }
 export interface ExposureOverview {
@@ -21,12 +21,13 @@ export interface ValidatorExposure { readonly validator: AccountId; readonly ove
 export function collectExposures(supports: ReadonlyArray<readonly [AccountId, Support]>, totalIssuance: Planck,
                                  pageSize: number): ValidatorExposure[] {
   assert(Number.isInteger(pageSize) && pageSize >= 1, 'exposure: page size must be >= 1');
+  const factor = currencyToVoteFactor(totalIssuance); // to_currency(v) = v * factor, factor fixed for the era
   return supports.map(([validator, support]) => {
     let own = 0n;
     let total = 0n;
     const others: IndividualExposure[] = [];
     for (const [who, weight] of support.voters) {
-      const stake = toCurrency(weight, totalIssuance);
+      const stake = weight * factor;
       if (who === validator) own += stake; else others.push({ who, value: stake });
       total += stake;
     }

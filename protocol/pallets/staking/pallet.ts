@@ -18,7 +18,8 @@ import * as L from './ledger.js';
 import type { StakingLedger } from './ledger.js';
 import { electSupports } from './election/supports.js';
 import { compareAccount } from './election/result.js';
-import { toVote } from './election/currency-to-vote.js';
+import { currencyToVoteFactor } from './election/currency-to-vote.js';
+import { U64_MAX } from '../../primitives/units.js';
 import type { VoterInput } from './election/graph.js';
 import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
 import { pagePayout, validatorPot } from './payout.js';
@@ -238,18 +239,20 @@ export class Staking {
 
   /** The snapshot voters (self-votes of validators + nominators), top maxElectingVoters by weight, canonical order. */
   electionSnapshot(): { candidates: AccountId[]; voters: VoterInput[]; stakeOf: Map<AccountId, bigint> } {
-    const ti = this.balances.totalIssuance();
+    // CurrencyToVote: vote = min(active / factor, u64::MAX), factor = max(issuance / u64::MAX, 1), fixed per snapshot.
+    const factor = currencyToVoteFactor(this.balances.totalIssuance());
+    const toVote = (active: Planck): bigint => { const v = active / factor; return v > U64_MAX ? U64_MAX : v; };
     const candidates = [...this.storage.validators.keys()].sort(compareAccount);
     let voters: VoterInput[] = [];
     for (const v of candidates) {
       const l = this.storage.ledger.get(v);
       if (l === undefined) continue;
-      voters.push({ who: v, weight: toVote(l.active, ti), targets: [v] });
+      voters.push({ who: v, weight: toVote(l.active), targets: [v] });
     }
     for (const [who, n] of this.storage.nominators.entries()) {
       const l = this.storage.ledger.get(who);
       if (l === undefined) continue;
-      voters.push({ who, weight: toVote(l.active, ti), targets: n.targets });
+      voters.push({ who, weight: toVote(l.active), targets: n.targets });
     }
     voters = voters.filter((v) => v.weight > 0n);
     if (voters.length > this.config.maxElectingVoters) {
