@@ -67,6 +67,18 @@ describe('EventQueue', () => {
     }), { numRuns: 300 });
   });
 
+  it('drains a large heap (deep levels, many equal ticks) in key order', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 3 })), { minLength: 1000, maxLength: 3000 }), (keys) => {
+      const q = new EventQueue(5000, 16);
+      keys.forEach(([t, c], i) => q.push(packKey1(t, c), packKey2(i % 7, i), 0, i, 0, undefined));
+      const expected = keys.map(([t, c], i) => [t, c, i % 7, i] as const)
+        .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]).map((k) => k[3]);
+      const got: number[] = [];
+      while (q.pop()) got.push(q.topActor);
+      expect(got).toEqual(expected);
+    }), { numRuns: 20 });
+  });
+
   it('throws QueueFullError naming engine.queueCapacity when the bound is reached', () => {
     const q = new EventQueue(100, 16);
     for (let i = 0; i < 100; i++) q.push(packKey1(i, 0), packKey2(0, i), 0, 0, 0, undefined);
