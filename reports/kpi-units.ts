@@ -2,9 +2,14 @@
 // reports read KPIs by name, defined once there). Token amounts are also recognised from the data itself (exact
 // planck strings in summary.json, a `<kpi>Planck` column in the runs table) and plotted in token units.
 import type { KpiDef } from '../sim/metrics/kpi.js';
+import { ACTIVITY_KPIS } from '../sim/metrics/kpis/activity.js';
+import { AGENTS_KPIS } from '../sim/metrics/kpis/agents.js';
+import { CONSENSUS_KPIS } from '../sim/metrics/kpis/consensus.js';
 import { ECONOMICS_KPIS } from '../sim/metrics/kpis/economics.js';
+import { MARKETPLACE_KPIS } from '../sim/metrics/kpis/marketplace.js';
 
-const DEFS = new Map<string, KpiDef>(ECONOMICS_KPIS.map((d) => [d.name, d]));
+const DEFS = new Map<string, KpiDef>(
+  [...ECONOMICS_KPIS, ...ACTIVITY_KPIS, ...CONSENSUS_KPIS, ...MARKETPLACE_KPIS, ...AGENTS_KPIS].map((d) => [d.name, d]));
 
 /** The definition of a KPI by name; keyed KPIs (`emittedTo.stakers`) resolve to their map's definition. */
 export function kpiDef(name: string): KpiDef | undefined {

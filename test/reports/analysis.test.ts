@@ -40,3 +40,16 @@ describe('gridPointStats', () => {
     expect(pointLabel(s[1]!.params)).toBe('emissions.blockReward=2');
   });
 });
+
+import { kpiDef, unitLabel } from '../../reports/kpi-units.js';
+
+describe('KPI units from sim/metrics definitions', () => {
+  it('finds definitions of every domain and of keyed KPIs by their map name', () => {
+    expect(kpiDef('blocks')?.unit).toBe('blocks');           // activity
+    expect(kpiDef('emittedTo.stakers')?.name).toBe('emittedTo'); // keyed (economics)
+    expect(unitLabel('emittedTo.stakers', new Set(), 'BAI')).toBe('BAI');
+    expect(unitLabel('stakingRatio', new Set(), 'BAI')).toBe('ratio');
+    expect(unitLabel('notAKpi', new Set(['notAKpi']), 'BAI')).toBe('BAI'); // planck recognised from the data
+    expect(unitLabel('notAKpi', new Set(), 'BAI')).toBe('');
+  });
+});
