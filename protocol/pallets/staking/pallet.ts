@@ -502,8 +502,10 @@ export class Staking {
     const r = L.slashLedger(l, value, this.balances.ed, slashEra, this.config.bondingDurationEras);
     if (r.slashed === 0n) return 0n;
     const out = this.balances.slash(stash, r.slashed, this.deps.treasuryAccount);
+    // A stash slashed below ED is reaped by balances; the lab then removes its staking records at once (on chain
+    // anyone may call reap_stash for it), so no ledger ever points at a dead account.
     if (this.balances.exists(stash)) this.updateLedger(r.ledger);
-    else { this.storage.ledger.set(stash, r.ledger); }
+    else this.killStash(stash);
     this.events.push(E.slashed(stash, out.slashedPlanck));
     this.bumpStats((x) => ({
       slashedPlanck: x.slashedPlanck + out.slashedPlanck,

@@ -13,6 +13,8 @@ import type { ExposureOverview, ExposurePage } from './exposure.js';
 export interface ValidatorPot { readonly total: Planck; readonly commission: Planck; readonly leftover: Planck }
 
 export function validatorPot(eraReward: Planck, points: bigint, totalPoints: bigint, commission: Parts): ValidatorPot {
+  // "Nothing to do if they have no reward points" (the chain returns before Perbill(0/0) = 100% could apply).
+  if (points === 0n) return { total: 0n, commission: 0n, leftover: 0n };
   const total = mulRound(PERBILL, fromRational(PERBILL, points, totalPoints), eraReward);
   const c = mulRound(PERBILL, commission, total);
   return { total, commission: c, leftover: total - c };

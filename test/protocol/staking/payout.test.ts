@@ -87,3 +87,10 @@ describe('payout_stakers through the pallet', () => {
     expect(b.staking.stats().rewardPaidPlanck).toBe(a.staking.stats().rewardPaidPlanck);
   });
 });
+
+describe('eras without points', () => {
+  it('a validator with no points gets nothing, even when no block earned points at all (Perbill(0/0) never applies)', () => {
+    expect(validatorPot(1_000n, 0n, 0n, 0n)).toEqual({ total: 0n, commission: 0n, leftover: 0n });
+    expect(validatorPot(1_000n, 0n, 40n, 0n)).toEqual({ total: 0n, commission: 0n, leftover: 0n });
+  });
+});

@@ -73,3 +73,18 @@ describe('slashing (hand example)', () => {
     expect(d.staking.ledger('v')).toMatchObject({ active: 300n, total: 500n, unlocking: [{ value: 200n, era: 4 }] });
   });
 });
+
+describe('slashing a stash to nothing', () => {
+  it('a 100% slash of a stash with nothing else reaps it and removes its staking records', () => {
+    const d = direct({ eraBlocks: 2, sessionsPerEra: 1, validatorCount: 2, slashDeferDurationEras: 0 },
+      [['v', 1000n], ['w', 10_000n]],
+      [{ stash: 'v', bondPlanck: 1000n, role: 'validator', payee: 'Stash' }, { stash: 'w', bondPlanck: 1000n, role: 'validator', payee: 'Stash' }]);
+    d.staking.reportOffence({ offenders: ['v'], fraction: 1_000_000_000n });
+    expect(d.balances.exists('v')).toBe(false);
+    expect(d.staking.ledger('v')).toBeUndefined();
+    expect(d.staking.storage.validators.has('v')).toBe(false);
+    d.balances.checkInvariants(); d.staking.checkInvariants();
+    d.nextEra(); d.nextEra();
+    d.balances.checkInvariants(); d.staking.checkInvariants();
+  });
+});
