@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Queue } from 'bullmq';
 import { runSweep } from '../../../sim/experiments/sweep.js';
 import { checkRedis, connectionFromUrl, RedisExecutor as RedisExecutorClass, type RedisExecutor } from '../../../sim/experiments/redis.js';
 import { readManifest } from '../../../sim/experiments/manifest.js';
@@ -80,6 +81,43 @@ describe('Redis backend (BullMQ)', () => {
     expect(err).toBeInstanceOf(RedisUnreachableError);
     expect(readManifest(out).status).toBe('running');
   }, 30_000);
+
+  it('a restarted coordinator collects results that workers finished while it was gone (from Redis)', async () => {
+    const out = join(root, 'restart');
+    const worker = startWorkerProcess(1000);
+    await worker.ready;
+    // coordinator 1 "crashes" (its sink throws) after storing 2 runs; the worker goes on with the queued jobs
+    let stored = 0;
+    const deps = toyRedisDeps(redis.url);
+    const crashing = {
+      ...deps,
+      executor: async (ctx: { sweepId: string }) => {
+        const ex = await deps.executor(ctx);
+        return { runAll: (t: Parameters<typeof ex.runAll>[0], sink: Parameters<typeof ex.runAll>[1]) => ex.runAll(t, async (o) => {
+          if (stored++ >= 2) throw new Error('coordinator crashed');
+          await sink(o);
+        }), close: () => ex.close() };
+      },
+    };
+    await expect(runSweep({ scenario: 'toy', grid: GRID, runs: 2, out, seed: '8', days: 2, backend: 'redis' }, crashing)).rejects.toThrow('coordinator crashed');
+    const q = new Queue('bai-lab-runs', { connection: connectionFromUrl(redis.url) });
+    const busy = async () => {
+      const c = await q.getJobCounts('wait', 'active');
+      return (c.wait ?? 0) + (c.active ?? 0);
+    };
+    for (let i = 0; i < 400 && (await busy()) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await q.close();
+    worker.proc.kill('SIGTERM');
+    await new Promise((r) => worker.proc.once('exit', r));
+    // coordinator 2: no worker is running; every missing run is already completed in Redis
+    const holder: { executor?: RedisExecutor } = {};
+    const r = await runSweep({ out, resume: true, backend: 'redis' }, toyRedisDeps(redis.url, toyBase(), [], holder));
+    expect(r.ranInThisCall).toBe(12 - 2);
+    expect(holder.executor!.stats.delivered).toBe(10);
+    const local = join(root, 'restart-local');
+    await runSweep({ scenario: 'toy', grid: GRID, runs: 2, out: local, seed: '8', days: 2, workers: 1 }, toyDeps(1));
+    expect(readFileSync(join(out, 'runs.arrow')).equals(readFileSync(join(local, 'runs.arrow')))).toBe(true);
+  }, 60_000);
 
   it('retries a SIGKILLed worker\'s run elsewhere, lands every run once, same table as the local backend', async () => {
     const base = { ...toyBase(), toy: { ...toyBase().toy, workMs: WORK_MS } };
