@@ -124,9 +124,10 @@ export class Curation {
     const stake: bigint[] = [];
     const rows: ScoreEntry[][] = [];
     const prev: ScoreEntry[][] = [];
+    const ownerOf = modelIds.map((id) => this.models.owner(id));
     for (const who of curators) {
       stake.push(this.isActive(who, era) ? this.storage.curators.get(who)!.bondPlanck : 0n);
-      rows.push(this.rowOf(who, index));
+      rows.push(this.rowOf(who, index, ownerOf));
       prev.push((this.storage.bonds.get(who) ?? []).flatMap((b) => {
         const j = index.get(b.modelId);
         return j === undefined ? [] : [{ model: j, score: b.bond }];
@@ -154,11 +155,11 @@ export class Curation {
   }
 
   /** A curator's scores on served models, self-scores removed, as a sparse row over model indices. */
-  private rowOf(who: AccountId, index: ReadonlyMap<number, number>): ScoreEntry[] {
+  private rowOf(who: AccountId, index: ReadonlyMap<number, number>, ownerOf: readonly (AccountId | undefined)[]): ScoreEntry[] {
     const out: ScoreEntry[] = [];
     for (const s of this.storage.scores.get(who) ?? []) {
       const j = index.get(s.modelId);
-      if (j === undefined || s.score === 0 || this.models.owner(s.modelId) === who) continue;
+      if (j === undefined || s.score === 0 || ownerOf[j] === who) continue;
       out.push({ model: j, score: s.score });
     }
     return out;

@@ -73,7 +73,10 @@ export function yumaEpoch(input: YumaInput): YumaResult {
   const W = new Float64Array(n * m);
   input.scores.forEach((r, i) => {
     if (input.stakePlanck[i]! === 0n) return;
-    for (const e of normalizeRow(r)) W[i * m + e.model] = e.score;
+    let sum = 0;
+    for (const e of r) sum += e.score;
+    if (sum === 0) return;
+    for (const e of r) W[i * m + e.model] = idiv(e.score * Q, sum); // = normalizeRow, written in place
   });
   const consensus: number[] = new Array<number>(m).fill(0);
   if (input.clip && totalStake > 0n) {
