@@ -9,6 +9,9 @@ export type VlSpec = Record<string, unknown>;
 const WIDTH = 560;
 const HEIGHT = 240;
 
+/** Days are whole numbers: no 1.4-day ticks on short runs. */
+const DAY_AXIS = { field: 'day', type: 'quantitative', title: 'day', axis: { tickMinStep: 1, format: 'd' } } as const;
+
 function base(title: string, extra: VlSpec): VlSpec {
   return { $schema: VEGA_LITE_SCHEMA, title, config: CHART_CONFIG, ...extra };
 }
@@ -22,10 +25,11 @@ export function bandChart(kpi: string, unitLabel: string, rows: readonly BandRow
   if (seedsPerGroup > 1) {
     layers.push({
       mark: { type: 'area', opacity: 0.22 },
-      encoding: { x: { field: 'day', type: 'quantitative' }, y: { ...y, field: 'p5' }, y2: { field: 'p95' }, ...color },
+      encoding: { x: DAY_AXIS, y: { ...y, field: 'p5' }, y2: { field: 'p95' }, ...color },
     });
   }
-  layers.push({ mark: { type: 'line', strokeWidth: 2 }, encoding: { x: { field: 'day', type: 'quantitative', title: 'day' }, y, ...color } });
+  const days = new Set(rows.map((r) => r.day)).size;
+  layers.push({ mark: { type: 'line', strokeWidth: 2, point: days <= 31 }, encoding: { x: DAY_AXIS, y, ...color } });
   const sub = seedsPerGroup > 1 ? `median and 5–95% band over ${seedsPerGroup} seeds` : 'single run';
   return base(kpi, { title: { text: kpi, subtitle: sub }, width: WIDTH, height: HEIGHT, data: { values: rows }, layer: layers });
 }
