@@ -32,7 +32,7 @@ export const stakingSection = Type.Object({
   minValidatorBond: TokenAmount('0', 'MinValidatorBond in BAI: governance storage; Substrate genesis default 0 (the ED is always the floor).'),
   minCommission: Fraction(0, 'MinCommission: governance storage; Substrate genesis default 0.'),
   election: Type.Union([Type.Literal('phragmen'), Type.Literal('phragmms')], { default: 'phragmen',
-    description: 'Election algorithm: sequential Phragmén (the runtimes\' miner) or PhragMMS (SUBSTRATE.md §3.3).' }),
+    description: 'Election algorithm: sequential Phragmén (the runtimes\' miner) or PhragMMS (SUBSTRATE.md §3.3). PhragMMS costs O(seats × edges) per era: fine for hundreds of voters, slow for tens of thousands.' }),
   electionAt: Type.Union([Type.Literal('sessionBeforeEraEnd'), Type.Literal('eraEnd')], { default: 'sessionBeforeEraEnd',
     description: 'When the next era\'s set is elected: at the start of the era\'s last session (pallet_session planning, as on chain) or at the era\'s last block.' }),
   balancingIterations: Type.Integer({ minimum: 0, maximum: 1000, default: 0,

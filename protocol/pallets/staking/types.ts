@@ -14,18 +14,19 @@ export const stakingTypes = {
   BaiSpanRecord: { slashed: 'u128', paidOut: 'u128' },
   BaiValidatorSlash: { fraction: 'Perbill', amount: 'u128' },
   BaiUnappliedSlash: { validator: 'AccountId32', own: 'u128', others: 'Vec<(AccountId32, u128)>', reporters: 'Vec<AccountId32>', payout: 'u128', slashEra: 'u32' },
+  // Variants and fields mirror the lab's StakingCall (calls.ts) one to one.
   BaiStakingCall: {
     _enum: {
       bond: { value: 'Compact<u128>', payee: 'BaiRewardDestination' },
       bond_extra: { maxAdditional: 'Compact<u128>' },
       unbond: { value: 'Compact<u128>' },
-      withdraw_unbonded: { numSlashingSpans: 'u32' },
-      validate: { prefs: 'BaiValidatorPrefs' },
+      rebond: { value: 'Compact<u128>' },
+      withdraw_unbonded: 'Null',
+      validate: { commission: 'Compact<Perbill>', blocked: 'bool' },
       nominate: { targets: 'Vec<AccountId32>' },
       chill: 'Null',
       set_payee: { payee: 'BaiRewardDestination' },
-      payout_stakers_by_page: { validatorStash: 'AccountId32', era: 'u32', page: 'u32' },
-      rebond: { value: 'Compact<u128>' },
+      payout_stakers: { validatorStash: 'AccountId32', era: 'u32', page: 'u32' },
     },
   },
   BaiStakingEvent: {
