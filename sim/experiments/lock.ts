@@ -35,7 +35,7 @@ export function acquireLock(dir: string): () => void {
     const [pidText, host] = holder.split('@');
     const pid = Number(pidText);
     if (host === hostname() && Number.isInteger(pid) && pid !== process.pid && alive(pid)) {
-      throw new SweepDirError(`${dir} is being written by another sweep (process ${pid}); wait for it or stop it first`);
+      throw new SweepDirError(`${dir} is being written by another sweep (process ${pid}); wait for it or stop it first (or delete ${file} if that process is not a sweep)`);
     }
     if (host !== undefined && host !== hostname()) {
       throw new SweepDirError(`${dir} is locked by a sweep on host ${host} (${file}); delete the lock if that sweep is gone`);
