@@ -7,6 +7,7 @@ import type { Journal } from '../../primitives/storage.js';
 import type { EventBuffer } from '../../primitives/events.js';
 import type { AccountId, EraIndex, Planck } from '../../primitives/units.js';
 import { OK, assert, type DispatchResult } from '../../primitives/dispatch.js';
+import { ConfigError } from '../../primitives/config-error.js';
 import type { Parts } from '../../primitives/perthing.js';
 import type { Balances } from '../balances/index.js';
 import type { StakingConfig } from './config.js';
@@ -151,11 +152,13 @@ export class Staking {
 
   /** Bond genesis stakers (their free balance must already exist) and elect the era-0 set. */
   genesis(stakers: readonly GenesisStaker[], genesisMs: number): void {
-    assert(stakers.length <= MAX_GENESIS_STAKERS, 'staking genesis: too many stakers');
+    // Genesis stakers come from scenario input: reject bad ones with a ConfigError (exit 2), not an invariant failure.
+    const bad = (path: string, reason: string, allowed: string): never => { throw new ConfigError(path, reason, allowed); };
+    if (stakers.length > MAX_GENESIS_STAKERS) bad('genesis.stakers', `${stakers.length} stakers`, `at most ${MAX_GENESIS_STAKERS}`);
     for (const s of stakers) {
-      assert(!this.storage.ledger.has(s.stash), `staking genesis: ${s.stash} bonded twice`);
-      assert(s.bondPlanck >= this.balances.ed, `staking genesis: bond of ${s.stash} below ED`);
-      assert(this.balances.free(s.stash) >= s.bondPlanck, `staking genesis: ${s.stash} has less free balance than its bond`);
+      if (this.storage.ledger.has(s.stash)) bad('genesis.stakers', `${s.stash} bonded twice`, 'one bond per stash');
+      if (s.bondPlanck < this.balances.ed) bad('genesis.stakers', `bond of ${s.stash} (${s.bondPlanck} planck) is below the existential deposit`, `>= ${this.balances.ed} planck`);
+      if (this.balances.free(s.stash) < s.bondPlanck) bad('genesis.stakers', `${s.stash} has less free balance than its bond`, 'bond <= endowment');
       this.updateLedger(L.newLedger(s.stash, s.bondPlanck));
       this.storage.payee.set(s.stash, s.payee ?? 'Staked');
     }
@@ -165,8 +168,10 @@ export class Staking {
     for (const s of stakers) {
       if (s.role !== 'nominator') continue;
       const targets = [...new Set(s.targets ?? [])].sort(compareAccount);
-      assert(targets.length > 0 && targets.length <= this.config.maxNominations, `staking genesis: ${s.stash} needs 1..maxNominations targets`);
-      for (const t of targets) assert(this.storage.validators.has(t), `staking genesis: ${s.stash} nominates non-validator ${t}`);
+      if (targets.length === 0 || targets.length > this.config.maxNominations) {
+        bad('staking.maxNominations', `genesis nominator ${s.stash} has ${targets.length} targets`, `1..${this.config.maxNominations} targets`);
+      }
+      for (const t of targets) if (!this.storage.validators.has(t)) bad('genesis.stakers', `${s.stash} nominates ${t}, which is not a genesis validator`, 'genesis validators');
       this.setNominations(s.stash, targets);
     }
     this.storage.activeEra.set({ index: 0, startMs: genesisMs });

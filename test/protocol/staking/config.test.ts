@@ -29,3 +29,16 @@ describe('staking config', () => {
     expect(stakingFromScenario({ minNominatorBond: '250.5' }, chain).minNominatorBondPlanck).toBe(250_500_000_000_000_000_000n);
   });
 });
+
+describe('genesis stakers', () => {
+  it('bad genesis stakers are ConfigErrors naming the problem', async () => {
+    const { direct } = await import('./direct.js');
+    const tooMany = () => direct({ maxNominations: 1 }, [['v', 100n], ['w', 100n], ['n', 100n]], [
+      { stash: 'v', bondPlanck: 10n, role: 'validator' }, { stash: 'w', bondPlanck: 10n, role: 'validator' },
+      { stash: 'n', bondPlanck: 10n, role: 'nominator', targets: ['v', 'w'] }]);
+    expect(tooMany).toThrow(ConfigError);
+    expect(tooMany).toThrow(/staking.maxNominations: genesis nominator n has 2 targets/);
+    expect(() => direct({}, [['v', 5n]], [{ stash: 'v', bondPlanck: 10n, role: 'validator' }])).toThrow(/less free balance/);
+    expect(() => direct({}, [['n', 50n]], [{ stash: 'n', bondPlanck: 10n, role: 'nominator', targets: ['x'] }])).toThrow(/not a genesis validator/);
+  });
+});
