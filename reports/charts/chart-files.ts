@@ -13,20 +13,35 @@ export interface RenderedChart { readonly name: string; readonly title: string; 
  */
 export class ChartWriter {
   private readonly pending: Promise<void>[] = [];
+  private readonly names = new Set<string>();
+  private failure: unknown = null;
   constructor(readonly outDir: string) {}
 
-  async write(name: string, title: string, spec: VlSpec): Promise<RenderedChart> {
+  async write(wanted: string, title: string, spec: VlSpec): Promise<RenderedChart> {
+    const name = this.uniqueName(wanted);
     const svg = await specToSvg(spec);
     const dir = join(this.outDir, 'charts');
     writeFileAtomic(join(dir, `${name}.svg`), svg);
     writeFileAtomic(join(dir, `${name}.vl.json`), JSON.stringify(spec) + '\n');
-    this.pending.push(svgToPngAsync(svg).then((png) => writeFileAtomic(join(dir, `${name}.png`), png)));
+    // a rejected PNG is recorded at once (no unhandled rejection if a later chart throws first) and rethrown by finish()
+    this.pending.push(svgToPngAsync(svg)
+      .then((png) => writeFileAtomic(join(dir, `${name}.png`), png))
+      .catch((e: unknown) => { this.failure ??= e; }));
     return { name, title, svg };
   }
 
   /** Wait for every PNG; the first failure is rethrown. */
   async finish(): Promise<void> {
     await Promise.all(this.pending.splice(0));
+    if (this.failure !== null) throw this.failure;
+  }
+
+  /** Two KPIs whose names slug alike ("a.b", "a-b") still get two files. */
+  private uniqueName(wanted: string): string {
+    let name = wanted;
+    for (let i = 2; this.names.has(name); i++) name = `${wanted}-${i}`;
+    this.names.add(name);
+    return name;
   }
 }
 

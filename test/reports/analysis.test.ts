@@ -53,3 +53,21 @@ describe('KPI units from sim/metrics definitions', () => {
     expect(unitLabel('notAKpi', new Set(), 'BAI')).toBe('');
   });
 });
+
+import { ChartWriter } from '../../reports/charts/chart-files.js';
+import { existsSync as exists } from 'node:fs';
+import { join as pjoin } from 'node:path';
+import { tempDir } from './fixtures.js';
+
+describe('ChartWriter', () => {
+  it('gives charts whose names collide distinct files, and writes SVG, PNG and spec for each', async () => {
+    const out = tempDir('cw');
+    const cw = new ChartWriter(out);
+    const spec = { mark: 'point', data: { values: [{ a: 1, b: 2 }] }, encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'b', type: 'quantitative' } } };
+    const a = await cw.write('ts-a-b', 'a.b', spec);
+    const b = await cw.write('ts-a-b', 'a-b', spec);
+    await cw.finish();
+    expect([a.name, b.name]).toEqual(['ts-a-b', 'ts-a-b-2']);
+    for (const n of [a.name, b.name]) for (const ext of ['svg', 'png', 'vl.json']) expect(exists(pjoin(out, 'charts', `${n}.${ext}`))).toBe(true);
+  });
+});
