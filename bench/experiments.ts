@@ -13,7 +13,7 @@ import type { RunTask } from '../sim/experiments/task.js';
 
 const SETS = ['workload.accounts=200', 'workload.nominators=50', 'chain.blockTimeMs=30000'];
 const GRID = [2, 4, 6, 8]; // workload.transfersPerAccountPerDay
-const REPLICATES = 3;
+const REPLICATES = 2;
 const DAYS = 1;
 
 function tasks(): RunTask[] {
@@ -28,33 +28,60 @@ function tasks(): RunTask[] {
   return out;
 }
 
-async function measure(threads: number, list: RunTask[]): Promise<{ runsPerS: number; coldMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bai-bench-sweep-'));
+interface Pool {
+  readonly threads: number;
+  readonly pool: LocalPool;
+  readonly coldMs: number;
+}
+
+/** Start a pool and warm it (one run per thread: module load, JIT); returns the cold-start time. */
+async function startPool(threads: number, list: RunTask[]): Promise<Pool> {
   const t0 = performance.now(); // wall-clock-ok (bench only)
   const pool = new LocalPool({ threads });
+  await Promise.all(list.slice(0, threads).map((t) => pool.run(t)));
+  return { threads, pool, coldMs: performance.now() - t0 }; // wall-clock-ok
+}
+
+/** runs/s of one pass over the sweep, storing results as `bai-lab sweep` does. */
+async function pass(p: Pool, list: RunTask[]): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'bai-bench-sweep-'));
   try {
-    await Promise.all(list.slice(0, threads).map((t) => pool.run({ ...t, runIndex: t.runIndex })));
-    const coldMs = performance.now() - t0; // wall-clock-ok
     const t1 = performance.now(); // wall-clock-ok
-    await pool.runAll(list, async (o) => {
+    await p.pool.runAll(list, async (o) => {
       await storeRunAsync(dir, o);
     });
-    const s = (performance.now() - t1) / 1000; // wall-clock-ok
-    return { runsPerS: list.length / s, coldMs };
+    return list.length / ((performance.now() - t1) / 1000); // wall-clock-ok
   } finally {
-    await pool.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+const ROUNDS = 3;
+
 export async function bench(): Promise<void> {
   const list = tasks();
   console.log(`sweep: baseline ${SETS.join(' ')}, ${GRID.length} points × ${REPLICATES} seeds = ${list.length} runs of ${DAYS} day`);
-  const one = await measure(1, list);
-  console.log(`  1 worker : ${one.runsPerS.toFixed(3)} runs/s   (cold start to first result ${one.coldMs.toFixed(0)} ms)`);
-  const two = await measure(2, list);
-  console.log(`  2 workers: ${two.runsPerS.toFixed(3)} runs/s   (cold start to first results ${two.coldMs.toFixed(0)} ms)`);
-  console.log(`  speed-up : ${(two.runsPerS / one.runsPerS).toFixed(2)}x (target >= 1.7x on 2 cores)`);
+  // Both pools stay up (idle threads sleep); passes alternate 1, 2, 1, 2, ... so a change in machine load hits
+  // both; the best pass of each is reported (the least disturbed), with all passes listed.
+  const one = await startPool(1, list);
+  const two = await startPool(2, list);
+  const r1: number[] = [];
+  const r2: number[] = [];
+  try {
+    for (let i = 0; i < ROUNDS; i++) {
+      r1.push(await pass(one, list));
+      r2.push(await pass(two, list));
+    }
+  } finally {
+    await one.pool.close();
+    await two.pool.close();
+  }
+  const best1 = Math.max(...r1);
+  const best2 = Math.max(...r2);
+  const fmt = (xs: number[]) => xs.map((x) => x.toFixed(3)).join(', ');
+  console.log(`  1 worker : ${best1.toFixed(3)} runs/s best of ${ROUNDS} [${fmt(r1)}]  (cold start to first result ${one.coldMs.toFixed(0)} ms)`);
+  console.log(`  2 workers: ${best2.toFixed(3)} runs/s best of ${ROUNDS} [${fmt(r2)}]  (cold start to first results ${two.coldMs.toFixed(0)} ms)`);
+  console.log(`  speed-up : ${(best2 / best1).toFixed(2)}x (target >= 1.7x on 2 cores)`);
   // The speed-up needs two idle cores: on a shared machine other processes take them, so print the load.
   const [l1] = loadavg();
   console.log(`  machine  : ${availableParallelism()} cores, load average ${l1!.toFixed(2)} (figures are only meaningful when it is below ~0.5)`);
