@@ -71,8 +71,10 @@ describe('bond EMA', () => {
   });
 });
 
-/** Reference: brute force over every candidate value, by the definition "largest w backed by >= κ of stake". */
-function medianRef(entries: Array<{ w: number; stake: bigint }>, total: bigint, kappa: bigint): number {
+/** Reference: brute force over every candidate value, by the definition "largest w backed by >= κ of stake";
+ * like Bittensor's weighted_median_col, rows without stake take no part. */
+function medianRef(all: Array<{ w: number; stake: bigint }>, total: bigint, kappa: bigint): number {
+  const entries = all.filter((e) => e.stake > 0n);
   let best = 0;
   for (const c of entries) {
     if (c.w <= 0) continue;
@@ -97,6 +99,9 @@ describe('stake-weighted median at κ', () => {
     const e = [{ w: 1, stake: 4n }, { w: 2, stake: 3n }, { w: 3, stake: 3n }];
     expect(weightedMedianAtKappa(e, 10n, HALF)).toBe(2);
     expect(weightedMedianAtKappa(e, 10n, 800_000_000n)).toBe(1);
+    // rows without stake take no part: no stake at all means no consensus
+    expect(weightedMedianAtKappa([{ w: 5, stake: 0n }], 0n, HALF)).toBe(0);
+    expect(weightedMedianAtKappa([{ w: 9, stake: 0n }, { w: 3, stake: 2n }], 2n, HALF)).toBe(3);
   });
 });
 
