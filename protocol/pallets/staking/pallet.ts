@@ -409,6 +409,7 @@ export class Staking {
       this.bumpStats((x) => ({ rewardExpiredPlanck: x.rewardExpiredPlanck + (reward - paid) }));
       this.events.push(E.rewardExpired(era, reward - paid));
     }
+    let pointsDropped = 0;
     for (const v of s.erasElected.get(era) ?? []) {
       const k = eraKey(era, v);
       const o = s.erasStakersOverview.get(k);
@@ -416,9 +417,13 @@ export class Staking {
       s.erasStakersOverview.delete(k);
       s.erasValidatorPrefs.delete(k);
       s.claimedRewards.delete(k);
+      pointsDropped += s.erasRewardPoints.get(k) ?? 0;
+      s.erasRewardPoints.delete(k);
     }
-    // Points may also exist for authors that were not elected (e.g. a consensus-only author): drop them all.
-    for (const k of [...s.erasRewardPoints.keys()]) if (k.startsWith(`${era}|`)) s.erasRewardPoints.delete(k);
+    // Points of authors outside the elected set (rare): found by a scan only when the totals say they exist.
+    if (pointsDropped !== (s.erasTotalRewardPoints.get(era) ?? 0)) {
+      for (const k of [...s.erasRewardPoints.keys()]) if (k.startsWith(`${era}|`)) s.erasRewardPoints.delete(k);
+    }
     s.erasTotalRewardPoints.delete(era);
     s.erasValidatorReward.delete(era);
     s.erasRewardPaid.delete(era);

@@ -21,5 +21,11 @@ describe('staking inside the runtime', () => {
     expect(outstanding * 10_000_000n).toBeLessThan(st.rewardAllocatedPlanck);
     expect(st.rewardPaidPlanck).toBe(rt.stats.minted - rt.stats.emittedTo.grants - rt.stats.emittedTo.treasury);
     rt.checkInvariants();
+    // History is pruned: only eras within historyDepth (+ the active and planned one) keep exposures and points.
+    const s = rt.staking.storage;
+    const eras = new Set([...s.erasStakersOverview.keys()].map((k) => Number(k.split('|')[0])));
+    expect([...eras].sort()).toEqual([3, 4, 5, 6].filter((e) => e <= rt.staking.currentEra()));
+    expect([...s.erasRewardPoints.keys()].every((k) => Number(k.split('|')[0]) >= 3)).toBe(true);
+    expect(s.erasValidatorReward.size).toBeLessThanOrEqual(2);
   });
 });
