@@ -26,6 +26,7 @@ import type { Mempool } from './mempool.js';
 import { PRECOMMIT, PREVOTE, type Msg, type SimBlock, type Stage } from './messages.js';
 import { ConsensusObserver, type ConsensusHooks, type ConsensusStats } from './observer.js';
 import { Tally } from './tally.js';
+import { TSmallest } from './arrivals.js';
 
 /** What the consensus needs from the simulated network beyond sending: fault controls. */
 export interface NetworkFaultControl {
@@ -34,7 +35,12 @@ export interface NetworkFaultControl {
   setDown(node: number, down: boolean): void;
   setExtraLoss(rate: number): void;
   setExtraLatencyMs(ms: number): void;
+  /** Optional vote fast path (ConsensusNetwork): per-recipient arrival times without one engine event per copy. */
+  fanout?(from: number, deliver: (to: number, atMs: number) => void): void;
+  isCut?(from: number, to: number): boolean;
 }
+
+type VoteMsg = Extract<Msg, { t: 'vote' }>;
 
 export interface MessageConsensusOptions {
   readonly cfg: ConsensusConfig;
@@ -44,8 +50,11 @@ export interface MessageConsensusOptions {
   readonly genesisRandomness: Uint8Array;
   readonly mempool?: Mempool<unknown>;
   readonly hooks?: ConsensusHooks;
+  /** Use the network's vote fast path when it has one (default true); false: one engine event per vote copy. */
+  readonly lazyVotes?: boolean;
 }
 
+const INBOX_MAX = 1 << 16;
 const SYNC_BATCH_MAX = 256;
 const SYNC_RETRY_MS = 2000;
 const WAITING_MAX = 10_000;
@@ -82,6 +91,13 @@ interface NodeState {
   slotGen: number;
   /** Next slot this node may claim: an honest node never claims a slot twice, even when its clock steps back. */
   nextSlot: number;
+  // Vote fast path: arrived-or-arriving votes, applied at wake-ups; the t-th arrival times of this round's stages.
+  inAt: number[];
+  inMsg: VoteMsg[];
+  arrPv: TSmallest;
+  arrPc: TSmallest;
+  wakeAt: number;
+  wakeGen: number;
 }
 
 export class MessageConsensus {
@@ -94,7 +110,8 @@ export class MessageConsensus {
   private nextBlockId = 1;
   private readonly rng: RngStream;
   private readonly kSlot: number; private readonly kEmit: number; private readonly kFault: number;
-  private readonly kT2: number; private readonly kT4: number; private readonly kRb: number;
+  private readonly kT2: number; private readonly kT4: number; private readonly kRb: number; private readonly kWake: number;
+  private readonly lazyVotes: boolean;
   private readonly randomnessCache = new Map<number, Uint8Array>();
   private readonly secondaryCache = new Map<number, number>();
   private active: FaultEvent[] = [];
@@ -124,6 +141,7 @@ export class MessageConsensus {
         round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t),
         precommits: new Tally(genesisHeader, this.t), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
         future: new Map(), lastCommit: null, catchUpSent: new Float64Array(this.n).fill(-Infinity), slotGen: 0, nextSlot: 0,
+        inAt: [], inMsg: [], arrPv: new TSmallest(this.t), arrPc: new TSmallest(this.t), wakeAt: Infinity, wakeGen: 0,
       });
       o.network.onReceive(i, (from, msg) => this.receive(i, from, msg));
     }
@@ -133,6 +151,8 @@ export class MessageConsensus {
     this.kT2 = engine.defineKind('grandpa.prevoteTimer', (a, p) => this.onTimer(a, p, 2));
     this.kT4 = engine.defineKind('grandpa.precommitTimer', (a, p) => this.onTimer(a, p, 4));
     this.kRb = engine.defineKind('grandpa.rebroadcast', (a, p) => this.onTimer(a, p, 0));
+    this.kWake = engine.defineKind('grandpa.wake', (a, p) => this.onWake(a, p));
+    this.lazyVotes = o.network.fanout !== undefined && o.lazyVotes !== false;
   }
 
   /** Schedule slots [0, slots). Run the engine to slots * slotMs (+ a grace for the last slot's messages) after. */
@@ -325,30 +345,113 @@ export class MessageConsensus {
     node.future.delete(node.round);
     for (const [r] of [...node.future]) if (r < node.round) node.future.delete(r);
     if (buffered !== undefined) for (const m of buffered) this.receive(node.index, m.t === 'vote' ? m.voter : node.index, m);
+    if (this.lazyVotes) {
+      node.arrPv.reset(); node.arrPc.reset();
+      for (let k = 0; k < node.inMsg.length; k++) {
+        const m = node.inMsg[k]!;
+        if (m.round === node.round) (m.stage === PREVOTE ? node.arrPv : node.arrPc).add(node.inAt[k]!);
+      }
+      this.drain(node);
+    }
     this.progress(node);
+    if (this.lazyVotes) this.planWake(node);
   }
 
   private onTimer(i: number, round: number, which: 0 | 2 | 4): void {
     const node = this.nodes[i]!;
     if (!node.online || !node.active || node.round !== round) return;
+    if (this.lazyVotes) this.drain(node);
+    if (!node.active || node.round !== round) { if (this.lazyVotes) this.planWake(node); return; }
     if (which === 2) node.t2 = true;
     else if (which === 4) node.t4 = true;
     else {
-      if (node.myPrevote >= 0) this.broadcastVote(node, PREVOTE, node.myPrevote);
-      if (node.myPrecommit >= 0) this.broadcastVote(node, PRECOMMIT, node.myPrecommit);
+      if (node.myPrevote >= 0) this.broadcastVote(node, PREVOTE, node.myPrevote, true);
+      if (node.myPrecommit >= 0) this.broadcastVote(node, PRECOMMIT, node.myPrecommit, true);
       const e = this.o.engine;
       e.schedule(e.nowMs() + this.o.cfg.rebroadcastMs, EventClass.Node, i, this.kRb, i, round);
     }
     this.progress(node);
+    if (this.lazyVotes) this.planWake(node);
   }
 
-  private broadcastVote(node: NodeState, stage: Stage, target: BlockId): void {
-    this.broadcast(node.index, { t: 'vote', round: node.round, stage, voter: node.index, target });
+  private broadcastVote(node: NodeState, stage: Stage, target: BlockId, rebroadcast = false): void {
+    const m: VoteMsg = { t: 'vote', round: node.round, stage, voter: node.index, target, rebroadcast };
+    if (!this.lazyVotes) { this.broadcast(node.index, m); return; }
+    this.messagesSent += this.n - 1;
+    this.o.network.fanout!(node.index, (to, at) => this.deliverVote(to, at, m));
+  }
+
+  // ---- vote fast path: inbox, wake-ups at the t-th arrival -------------------------------------------------------
+
+  private deliverVote(to: number, at: number, m: VoteMsg): void {
+    const node = this.nodes[to]!;
+    if (!node.online || node.inAt.length >= INBOX_MAX) return;
+    node.inAt.push(at); node.inMsg.push(m);
+    const w = this.wakeFor(node, at, m, true);
+    if (w < node.wakeAt) this.scheduleWake(node, w);
+  }
+
+  /** When an arrival at `at` may change what `node` does (Infinity: it can wait for the next wake-up). */
+  private wakeFor(node: NodeState, at: number, m: VoteMsg, track: boolean): number {
+    if (node.lastCommit !== null && m.round <= node.lastCommit.round) {
+      return m.rebroadcast || m.round < node.lastCommit.round ? at : Infinity; // a peer behind us: catch-up answer
+    }
+    if (m.round !== node.round || !node.active) return Infinity; // a future round: applied when we start it
+    const arr = m.stage === PREVOTE ? node.arrPv : node.arrPc;
+    if (track) arr.add(at);
+    if (m.stage === PREVOTE && (node.myPrecommit >= 0 || (node.myPrevote >= 0 && node.prevotes.ghost !== undefined && node.prevotes.count >= this.t))) {
+      return Infinity; // prevotes no longer gate anything but the timers (which drain the inbox themselves)
+    }
+    return Math.max(at, arr.tth);
+  }
+
+  private scheduleWake(node: NodeState, at: number): void {
+    node.wakeAt = at;
+    node.wakeGen++;
+    this.o.engine.schedule(Math.max(at, this.o.engine.nowMs()), EventClass.Node, node.index, this.kWake, node.index, node.wakeGen);
+  }
+
+  private onWake(i: number, gen: number): void {
+    const node = this.nodes[i]!;
+    if (gen !== node.wakeGen) return;
+    node.wakeAt = Infinity;
+    if (!node.online) return;
+    this.drain(node);
+    this.progress(node);
+    this.planWake(node);
+  }
+
+  /** Apply every vote that has arrived (in send order); keep future ones and later rounds'. */
+  private drain(node: NodeState): void {
+    const now = this.o.engine.nowMs();
+    const at = node.inAt; const ms = node.inMsg;
+    const due: VoteMsg[] = [];
+    let w = 0;
+    for (let r = 0; r < at.length; r++) {
+      const m = ms[r]!;
+      if (at[r]! > now || m.round > node.round || (m.round === node.round && !node.active && (node.lastCommit === null || m.round > node.lastCommit.round))) {
+        if (m.round <= node.round + FUTURE_ROUNDS_MAX) { at[w] = at[r]!; ms[w] = m; w++; }
+      } else due.push(m);
+    }
+    at.length = w; ms.length = w;
+    const net = this.o.network;
+    for (const m of due) {
+      if (net.isCut !== undefined && net.isCut(m.voter, node.index)) continue; // cut while in flight
+      this.onVote(node, m.voter, m, false);
+    }
+  }
+
+  /** Schedule the next wake-up from the pending arrivals. */
+  private planWake(node: NodeState): void {
+    let w = Infinity;
+    for (let k = 0; k < node.inAt.length; k++) { const x = this.wakeFor(node, node.inAt[k]!, node.inMsg[k]!, false); if (x < w) w = x; }
+    if (w < node.wakeAt) this.scheduleWake(node, w);
   }
 
   private castVote(node: NodeState, stage: Stage, target: BlockHeader): void {
     if (stage === PREVOTE) node.myPrevote = target.id; else node.myPrecommit = target.id;
     (stage === PREVOTE ? node.prevotes : node.precommits).add(node.tree, node.index, target.id);
+    if (this.lazyVotes) (stage === PREVOTE ? node.arrPv : node.arrPc).add(this.o.engine.nowMs()); // our own vote counts now
     this.broadcastVote(node, stage, target.id);
     if (node.byzantine && this.o.cfg.grandpaEquivocationRate > 0 && this.rng.bernoulli(this.o.cfg.grandpaEquivocationRate)) {
       const other = target.id !== node.base.id ? node.base : node.tree.best;
@@ -377,8 +480,11 @@ export class MessageConsensus {
     }
   }
 
-  private onVote(node: NodeState, from: number, m: Extract<Msg, { t: 'vote' }>): void {
+  private onVote(node: NodeState, from: number, m: VoteMsg, doProgress = true): void {
     if (node.lastCommit !== null && m.round <= node.lastCommit.round) {
+      // Late votes of the round we just completed are normal; only a re-gossip or an older round means the
+      // voter is stuck behind us.
+      if (!m.rebroadcast && m.round === node.lastCommit.round) return;
       // A voter behind us: help it catch up with our last commit (at most once per SYNC_RETRY_MS per peer, since
       // the answer itself may be lost).
       const now = this.o.engine.nowMs();
@@ -403,7 +509,7 @@ export class MessageConsensus {
       const first = tally.set.targets()[0] ?? m.target;
       this.observer.reportOffence({ kind: 'grandpaEquivocation', offender: m.voter, timeSlot: m.round * 2 + m.stage, evidence: [first, m.target] });
     }
-    if (r === 'new') this.progress(node);
+    if (r === 'new' && doProgress) this.progress(node);
   }
 
   private onCommit(node: NodeState, from: number, m: Extract<Msg, { t: 'commit' }>): void {
@@ -526,7 +632,7 @@ export class MessageConsensus {
         this.scheduleSlot(node, local + 1);
       }
       if (node.online && !wasOnline) this.restart(node);
-      if (!node.online && wasOnline) node.active = false;
+      if (!node.online && wasOnline) { node.active = false; node.inAt = []; node.inMsg = []; }
     }
   }
 

@@ -2,8 +2,8 @@
 // the engine's SimNetwork the fault controls consensus schedules (partition, crash/restart, extra loss and latency).
 import { Type, type Static } from '@sinclair/typebox';
 import { ConfigError } from '../../protocol/primitives/config-error.js';
-import type { Engine } from '../engine/index.js';
-import { SimNetwork, type LatencyDistribution, type LinkConfig } from '../adapters/sim/index.js';
+import type { Engine, RngStream } from '../engine/index.js';
+import { SimNetwork, drawLatency, type LatencyDistribution, type LinkConfig } from '../adapters/sim/index.js';
 import type { NetworkFaultControl } from './message-consensus.js';
 import type { Msg } from './messages.js';
 
@@ -52,8 +52,35 @@ export function linkFromScenario(s: NetworkSection): LinkConfig {
 export class ConsensusNetwork extends SimNetwork<Msg> implements NetworkFaultControl {
   private extraLoss = 0;
   private extraLatencyMs = 0;
-  constructor(engine: Engine, nodeCount: number, private readonly base: LinkConfig) {
-    super(engine, nodeCount, base, 'consensus.net.deliver');
+  private readonly fanoutStreams: RngStream[] = [];
+  constructor(private readonly eng: Engine, nodeCount: number, private readonly base: LinkConfig) {
+    super(eng, nodeCount, base, 'consensus.net.deliver');
+  }
+
+  /**
+   * Vote fast path: the fate of one broadcast from `from` to every other node, decided now with the same link
+   * configuration, cuts and crashes as send() (loss, latency, spikes, duplication), but handed to `deliver` with its
+   * arrival time instead of one engine event per copy; draws come from a per-sender stream. Link FIFO order is not
+   * imposed on these copies (they behave like reordering-allowed datagrams).
+   */
+  fanout(from: number, deliver: (to: number, atMs: number) => void): void {
+    let rng = this.fanoutStreams[from];
+    if (rng === undefined) { rng = this.eng.rng.stream('consensus.net.fanout', from); this.fanoutStreams[from] = rng; }
+    const now = this.eng.nowMs();
+    if (this.isCrashed(from)) return;
+    for (let to = 0; to < this.nodeCount; to++) {
+      if (to === from || this.isCrashed(to) || this.isCut(from, to)) continue;
+      const cfg = this.linkConfig(from, to);
+      if (cfg.loss > 0 && rng.bernoulli(cfg.loss)) continue;
+      deliver(to, now + this.delay(cfg, rng));
+      if (cfg.duplicate > 0 && rng.bernoulli(cfg.duplicate)) deliver(to, now + this.delay(cfg, rng));
+    }
+  }
+
+  private delay(cfg: LinkConfig, rng: RngStream): number {
+    let d = drawLatency(cfg.latency, rng);
+    if (cfg.spike !== null && cfg.spike.probability > 0 && rng.bernoulli(cfg.spike.probability)) d += drawLatency(cfg.spike.extra, rng);
+    return d;
   }
 
   setPartition(isolated: readonly number[] | null): void {

@@ -19,6 +19,8 @@ export interface SimulateInput {
   readonly slots: number;
   readonly mempool?: Mempool<unknown>;
   readonly hooks?: ConsensusHooks;
+  /** Message fidelity: use the vote fast path (default true); false sends every vote copy as an engine event. */
+  readonly lazyVotes?: boolean;
 }
 
 export interface SimulateOutput {
@@ -48,6 +50,7 @@ export function simulateConsensus(input: SimulateInput): SimulateOutput {
   const sim = new MessageConsensus({
     cfg: input.cfg, faults: input.faults, engine, network, genesisRandomness: genesisRandomness(input.seed),
     ...(input.mempool ? { mempool: input.mempool } : {}), ...(input.hooks ? { hooks: input.hooks } : {}),
+    ...(input.lazyVotes !== undefined ? { lazyVotes: input.lazyVotes } : {}),
   });
   sim.start(input.slots);
   const out = engine.runUntil(input.slots * input.cfg.slotMs);

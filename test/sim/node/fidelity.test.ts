@@ -6,11 +6,11 @@ import { run } from './helpers.js';
 
 const N = 10; const SLOTS = 400; const SEEDS = [1n, 2n, 3n, 4n];
 
-function pooled(fidelity: 'message' | 'aggregated') {
+function pooled(fidelity: 'message' | 'aggregated', lazyVotes?: boolean) {
   const perValidator = new Array<number>(N).fill(0);
   const lagSeconds: number[] = []; const lagBlocks: number[] = [];
   for (const seed of SEEDS) {
-    const s = run({ n: N, slots: SLOTS, seed, fidelity }).stats;
+    const s = run({ n: N, slots: SLOTS, seed, fidelity, ...(lazyVotes !== undefined ? { lazyVotes } : {}) }).stats;
     s.blocksPerValidator.forEach((c, i) => { perValidator[i]! += c; });
     lagSeconds.push(...s.lagSecondsSamples); lagBlocks.push(...s.lagBlocksSamples);
   }
@@ -63,6 +63,12 @@ describe('message-level and aggregated fidelities agree', () => {
     const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil(p * xs.length) - 1];
     expect(q(m.lagBlocks, 0.5)).toBe(q(g.lagBlocks, 0.5));
     expect(q(m.lagBlocks, 0.95)).toBe(q(g.lagBlocks, 0.95));
+  });
+  it('the message-level vote fast path (inbox + wake at the t-th arrival) matches one event per vote copy', () => {
+    const e = pooled('message', false);
+    expect(chiSquare2xK(m.perValidator, e.perValidator)).toBeLessThan(27.88);
+    const n1 = m.lagSeconds.length; const n2 = e.lagSeconds.length;
+    expect(ks(m.lagSeconds, e.lagSeconds)).toBeLessThan(1.95 * Math.sqrt((n1 + n2) / (n1 * n2)));
   });
   it('the KS test has power: a lag shifted by one slot is rejected', () => {
     const shifted = g.lagSeconds.map((x) => x + 12);
