@@ -1,8 +1,10 @@
 // BABE block production, pure logic (SUBSTRATE.md §4.1; substrate/client/consensus/babe/src/authorship.rs).
 // Every authority weighs 1 (pallet_babe), so theta = 1/N and each validator is a primary slot leader with
 // p = 1 - (1 - c)^(1/N) independently; a secondary author is chosen every slot by blake2(randomness, slot) mod N.
-// The VRF is simulated: its output is blake2b-128(epoch randomness || slot || validator index), read as a
-// little-endian u128 and compared with floor(2^128 * p) — computed once per (c, N) in exact bigint.
+// The VRF is simulated: its output is the first 16 bytes of blake2b-512(epoch randomness || slot || validator index)
+// (node:crypto's native BLAKE2b, deterministic and ~2x faster than a JS one on the 720k draws of a 100-validator day),
+// read as a little-endian u128 and compared with floor(2^128 * p) — computed once per (c, N) in exact bigint.
+import { createHash } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2b';
 import { assert } from '../../primitives/dispatch.js';
 import { iroot } from './iroot.js';
@@ -52,14 +54,17 @@ function leToBigint(bytes: Uint8Array): bigint {
   return v;
 }
 
+const vrfMsg = Buffer.alloc(32 + 8 + 4);
+
 /** The simulated VRF output for (randomness, slot, validator index): a u128. */
 export function vrfOutput(randomness: Uint8Array, slot: number, validatorIndex: number): bigint {
   assert(randomness.length === 32, 'vrfOutput: randomness must be 32 bytes');
-  const msg = new Uint8Array(32 + 8 + 4);
-  msg.set(randomness, 0);
-  u64le(slot, msg, 32);
-  new DataView(msg.buffer).setUint32(40, validatorIndex, true);
-  return leToBigint(blake2b(msg, { dkLen: 16 }));
+  assert(Number.isInteger(validatorIndex) && validatorIndex >= 0 && validatorIndex < 2 ** 32, 'vrfOutput: bad validator index');
+  vrfMsg.set(randomness, 0);
+  u64le(slot, vrfMsg, 32);
+  vrfMsg.writeUInt32LE(validatorIndex, 40);
+  const d = createHash('blake2b512').update(vrfMsg).digest();
+  return (d.readBigUInt64LE(8) << 64n) | d.readBigUInt64LE(0);
 }
 
 export function isPrimaryLeader(randomness: Uint8Array, slot: number, validatorIndex: number, threshold: bigint): boolean {
