@@ -59,7 +59,7 @@ function bond(st: Staking, stash: AccountId, value: Planck, payee: RewardDestina
   if (!isAmount(value) || (payee !== 'Staked' && payee !== 'Stash')) return fail('InvalidAmount');
   if (st.ledger(stash)) return fail('AlreadyBonded');
   const v = value < st.stakeable(stash, 0n) ? value : st.stakeable(stash, 0n);
-  if (v < st.deps_ed()) return fail('InsufficientBond');
+  if (v < st.existentialDeposit()) return fail('InsufficientBond');
   st.storage.payee.set(stash, payee);
   st.updateLedger(L.newLedger(stash, v));
   st.emit(E.bonded(stash, v));
@@ -73,7 +73,7 @@ function bondExtra(st: Staking, stash: AccountId, maxAdditional: Planck): Dispat
   const avail = st.stakeable(stash, l.total);
   const extra = maxAdditional < avail ? maxAdditional : avail;
   const next = L.bondExtra(l, extra);
-  if (next.active < st.deps_ed()) return fail('InsufficientBond');
+  if (next.active < st.existentialDeposit()) return fail('InsufficientBond');
   st.updateLedger(next);
   if (extra > 0n) st.emit(E.bonded(stash, extra));
   return OK;
@@ -84,7 +84,7 @@ function unbond(st: Staking, stash: AccountId, value: Planck): DispatchResult {
   const l = st.ledger(stash);
   if (!l) return fail('NotStash');
   const era = st.currentEra() + st.config.bondingDurationEras;
-  const r = L.unbond(l, value, era, st.deps_ed(), st.config.maxUnlockingChunks);
+  const r = L.unbond(l, value, era, st.existentialDeposit(), st.config.maxUnlockingChunks);
   if (r === null) return fail('NoMoreChunks');
   if (r.ledger.active < st.minActiveBond(stash)) return fail('InsufficientBond'); // a validator/nominator must chill first
   st.updateLedger(r.ledger);
@@ -98,7 +98,7 @@ function rebond(st: Staking, stash: AccountId, value: Planck): DispatchResult {
   if (!l) return fail('NotStash');
   if (l.unlocking.length === 0) return fail('NoUnlockChunk');
   const r = L.rebond(l, value);
-  if (r.ledger.active < st.deps_ed()) return fail('InsufficientBond');
+  if (r.ledger.active < st.existentialDeposit()) return fail('InsufficientBond');
   st.updateLedger(r.ledger);
   st.emit(E.bonded(stash, r.rebonded));
   return OK;
@@ -108,7 +108,7 @@ function withdrawUnbonded(st: Staking, stash: AccountId): DispatchResult {
   const l = st.ledger(stash);
   if (!l) return fail('NotStash');
   const r = L.consolidateUnlocked(l, st.currentEra());
-  if (r.ledger.unlocking.length === 0 && r.ledger.active < st.deps_ed()) {
+  if (r.ledger.unlocking.length === 0 && r.ledger.active < st.existentialDeposit()) {
     st.killStash(stash);
     st.emit(E.withdrawn(stash, l.total));
     return OK;

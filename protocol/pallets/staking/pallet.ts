@@ -90,7 +90,7 @@ export class Staking {
   erasElected(era: EraIndex): readonly AccountId[] { return this.storage.erasElected.get(era) ?? []; }
 
   /** Existential deposit (the floor of every bond). */
-  deps_ed(): Planck { return this.balances.ed; }
+  existentialDeposit(): Planck { return this.balances.ed; }
   emit(e: Parameters<EventBuffer['push']>[0]): void { this.events.push(e); }
 
   private bumpStats(f: (s: StakingStats) => Partial<StakingStats>): void {
