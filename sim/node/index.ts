@@ -12,3 +12,4 @@ export * from './round-time.js';
 export * from './network-config.js';
 export * from './simulate.js';
 export * from './authorship.js';
+export * from './scenario-check.js';

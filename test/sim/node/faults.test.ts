@@ -52,3 +52,14 @@ describe('schedule semantics', () => {
     expect(fractionGroup(1, 10, false)).toBe(10);
   });
 });
+
+describe('scenario load-time check', () => {
+  it('names the field of a fault beyond the validator set (min of staking target and workload candidates)', async () => {
+    const { checkConsensusSections } = await import('../../../sim/node/index.js');
+    const ok = { consensus: {}, staking: { validatorCount: 100 }, workload: { validators: 30 }, chain: { blockTimeMs: 12_000 } };
+    expect(() => checkConsensusSections(ok)).not.toThrow();
+    fails(() => checkConsensusSections({ ...ok, faults: base([{ kind: 'crash', node: 30, fromSlot: 1, toSlot: 5 }]) }), 'faults.events[0].node');
+    fails(() => checkConsensusSections({ ...ok, consensus: { byzantine: { count: 31, babeEquivocationRate: 1, grandpaEquivocationRate: 1 } } }), 'consensus.byzantine.count');
+    fails(() => checkConsensusSections({ ...ok, network: { latencyMedianMs: -3 } }), 'network.latencyMedianMs');
+  });
+});
