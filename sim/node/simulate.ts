@@ -41,6 +41,7 @@ export function simulateConsensus(input: SimulateInput): SimulateOutput {
   if (input.cfg.fidelity === 'aggregated') {
     const agg = new AggregatedConsensus({
       cfg: input.cfg, faults: input.faults, link: input.link, seed: input.seed, ...(input.hooks ? { hooks: input.hooks } : {}),
+      ...(input.mempool ? { mempool: input.mempool } : {}),
     });
     agg.run(input.slots);
     return { stats: agg.stats(), events: input.slots, messages: 0 };

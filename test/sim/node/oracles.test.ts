@@ -96,3 +96,20 @@ describe('byzantine equivocation', () => {
     expect(babe).toBeLessThan(45);
   });
 });
+
+describe('state commitment oracle', () => {
+  it('flags a node whose own commitment differs at a finalized height, and a conflicting block', async () => {
+    const { ConsensusObserver } = await import('../../../sim/node/observer.js');
+    const g = { header: { id: 0, parent: -1, number: 0, slot: 0, author: 0, primary: false, weight: 0, commitment: 0 }, xtIds: [], producedAtMs: 0 };
+    const b1 = { header: { ...g.header, id: 1, parent: 0, number: 1, slot: 1, commitment: 11 }, xtIds: [], producedAtMs: 12_000 };
+    const b1x = { header: { ...b1.header, id: 2 }, xtIds: [], producedAtMs: 12_000 };
+    const o = new ConsensusObserver(4, {}, g);
+    o.onHonestFinalized(0, [b1], [11], 20_000, 3);
+    o.onHonestFinalized(1, [b1], [11], 20_100, 3);
+    expect(o.violations).toEqual([]);
+    o.onHonestFinalized(2, [b1], [12], 20_200, 3);
+    expect(o.violations.map((v) => v.kind)).toEqual(['stateCommitmentMismatch']);
+    o.onHonestFinalized(3, [b1x], [11], 20_300, 3);
+    expect(o.violations.map((v) => v.kind)).toEqual(['stateCommitmentMismatch', 'conflictingFinality']);
+  });
+});
