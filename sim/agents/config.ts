@@ -19,7 +19,7 @@ const NonNeg = (def: number, max: number, description: string) => Type.Number({ 
 
 export const validatorAgentsSection = Type.Object({
   count: Count(150, 100_000, 'Validator candidates (ids "agent/validator/<i>"), bonded or not. Lab default: 1.5 × staking.validatorCount.'),
-  genesisActive: Count(120, 100_000, 'Candidates bonded and validating at genesis (the first this-many); the rest may enter later.'),
+  genesisActive: Count(0, 100_000, 'Candidates bonded and validating at genesis (the first this-many); the others enter when a seat pays its cost. Lab default 0: the genesis set is the workload\'s validators.'),
   bond: TokenAmount('20000', 'Self-bond (BAI) of each validator, at genesis or on entry. Lab default.'),
   balance: TokenAmount('500', 'Genesis free balance (BAI) on top of the bond (pays fees). Lab default.'),
   commissionMin: Unit(0.02, 'Initial commission is uniform in [commissionMin, commissionMax] (own stream). Lab default.'),
@@ -64,12 +64,24 @@ export const wakeSection = Type.Object({
   windowFraction: Type.Number({ minimum: 0.01, maximum: 0.9, default: 0.5, description: 'Width of the wake window (fraction of the era); each agent draws its moment uniformly (own stream). Keep offset + window before the election (last session).' }),
 }, { additionalProperties: false, default: {}, description: 'When staking agents wake (per era, seeded jitter).' });
 
+export const spamSection = Type.Object({
+  enabled: Type.Boolean({ default: false, description: 'Run a transfer spammer (fee-spam-floor scenario).' }),
+  startDay: Type.Integer({ minimum: 0, maximum: 36_525, default: 0, description: 'Day (0-based) the spam starts.' }),
+  endDay: Type.Integer({ minimum: 0, maximum: 36_525, default: 36_525, description: 'Day (0-based) the spam stops (exclusive).' }),
+  accounts: Type.Integer({ minimum: 1, maximum: 100_000, default: 10, description: 'Spammer accounts (ids "agent/spammer/<i>"); each sends to the next, round robin.' }),
+  transfersPerMinute: Type.Integer({ minimum: 0, maximum: 10_000_000, default: 600, description: 'Transfers submitted every simulated minute while the spam runs.' }),
+  balance: TokenAmount('1000', 'Genesis free balance (BAI) of each spammer account (pays the fees).'),
+  value: TokenAmount('0.001', 'Value (BAI) of each spam transfer.'),
+  lengthBytes: Type.Integer({ minimum: 1, maximum: 5_000_000, default: 140, description: 'Encoded length of a spam transfer (~140 bytes on Polkadot).' }),
+}, { additionalProperties: false, default: {}, description: 'A transfer spammer: fixed-rate signed transfers from startDay to endDay.' });
+
 export const agentsSection = Type.Object({
-  enabled: Type.Boolean({ default: false, description: 'Run the staking agents (validators, nominators) and the price path. The baseline enables them.' }),
+  enabled: Type.Boolean({ default: false, description: 'Run the staking agents (validators, nominators), the price path and the spammer (if agents.spam.enabled). The baseline enables them.' }),
   validators: validatorAgentsSection,
   nominators: nominatorAgentsSection,
   price: priceSection,
   wake: wakeSection,
+  spam: spamSection,
   marketplace: marketplaceAgentsSection,
 }, { additionalProperties: false, default: {}, description: 'Synthetic agents (simulation parameters, not chain parameters).' });
 
@@ -81,6 +93,8 @@ export interface AgentsConfig {
   readonly validatorBalancePlanck: Planck;
   readonly nominatorBondPlanck: Planck;
   readonly nominatorBalancePlanck: Planck;
+  readonly spamBalancePlanck: Planck;
+  readonly spamValuePlanck: Planck;
 }
 
 const P = 'agents';
@@ -105,6 +119,7 @@ export function agentsFromScenario(s: AgentsSection, decimals: number): AgentsCo
   if (s.wake.offsetFraction + s.wake.windowFraction > 0.95) {
     throw new ConfigError(`${P}.wake.windowFraction`, 'offsetFraction + windowFraction must leave room before the era ends', `<= ${(0.95 - s.wake.offsetFraction).toFixed(2)}`);
   }
+  if (s.spam.endDay < s.spam.startDay) throw new ConfigError(`${P}.spam.endDay`, 'before startDay', `>= ${s.spam.startDay}`);
   if (s.price.model === 'csv' && s.price.csvFile === '') {
     throw new ConfigError(`${P}.price.csvFile`, 'the csv price model needs a file', 'a path relative to the scenario file');
   }
@@ -118,6 +133,8 @@ export function agentsFromScenario(s: AgentsSection, decimals: number): AgentsCo
     validatorBalancePlanck: parseAmount(`${P}.validators.balance`, v.balance, decimals),
     nominatorBondPlanck,
     nominatorBalancePlanck: parseAmount(`${P}.nominators.balance`, n.balance, decimals),
+    spamBalancePlanck: parseAmount(`${P}.spam.balance`, s.spam.balance, decimals),
+    spamValuePlanck: parseAmount(`${P}.spam.value`, s.spam.value, decimals),
   };
 }
 

@@ -13,6 +13,7 @@ import type { WorldPlugin, WorldPluginFactory } from '../runner/plugins.js';
 import type { World } from '../runner/world.js';
 import type { Scenario } from '../../scenarios/schema.js';
 import { scenarioSource } from '../../scenarios/load.js';
+import { validatorId } from '../runner/workload.js';
 import { ConfigError } from '../../protocol/primitives/config-error.js';
 import type { AccountId, Planck } from '../../protocol/primitives/units.js';
 import { runtimeConfigFromScenario, type Runtime } from '../../protocol/runtime.js';
@@ -49,7 +50,9 @@ function contextOf(s: Scenario, engine: Engine, decimals: number): Context {
   if (c === undefined) {
     const cfg = agentsFromScenario(agentsSectionOf(s), decimals);
     const maxNominations = runtimeConfigFromScenario(s as never).staking.maxNominations;
-    const pop = buildStakingPopulation(cfg, maxNominations,
+    const w = (s as { workload?: { validators?: number } }).workload;
+    const workloadValidators = Array.from({ length: w?.validators ?? 0 }, (_, i) => validatorId(i));
+    const pop = buildStakingPopulation(cfg, maxNominations, workloadValidators,
       (i) => engine.rng.stream('agents.validator.traits', i), (i) => engine.rng.stream('agents.nominator.traits', i));
     c = { cfg, pop, maxNominations };
     CONTEXTS.set(engine, c);
@@ -64,10 +67,11 @@ export const stakingAgentsPlugin: WorldPluginFactory = {
   create: (world) => new StakingAgents(world, contextOf(world.scenario, world.engine, world.binding.token.decimals)),
 };
 
-type CounterName = 'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced';
+type CounterName = 'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced' | 'spamTransfers';
 const ZERO_COUNTERS: Record<CounterName, number> = {
-  validatorsEntered: 0, validatorsLeft: 0, commissionChanges: 0, nominatorsEntered: 0, nominatorsLeft: 0, nominatorsRebalanced: 0,
+  validatorsEntered: 0, validatorsLeft: 0, commissionChanges: 0, nominatorsEntered: 0, nominatorsLeft: 0, nominatorsRebalanced: 0, spamTransfers: 0,
 };
+const MINUTE_MS = 60_000;
 
 /** Plain-data state of the population (checkpoints). */
 export interface StakingAgentsState {
@@ -94,6 +98,7 @@ export class StakingAgents implements WorldPlugin {
   private readonly surveyKind: number;
   private readonly validatorKind: number;
   private readonly nominatorKind: number;
+  private readonly spamKind: number;
   private readonly vStreams: RngStream[];
   private readonly nStreams: RngStream[];
   private readonly priceStream: RngStream;
@@ -129,6 +134,7 @@ export class StakingAgents implements WorldPlugin {
     this.surveyKind = e.defineKind('agents.survey', () => this.takeSurvey());
     this.validatorKind = e.defineKind('agents.validator', (i) => this.wakeValidator(i));
     this.nominatorKind = e.defineKind('agents.nominator', (i) => this.wakeNominator(i));
+    this.spamKind = e.defineKind('agents.spam', (k) => this.spam(k));
     const pop = ctx.pop;
     this.vStreams = pop.validatorIds.map((_, i) => e.rng.stream('agents.validator', i));
     this.nStreams = pop.nominatorIds.map((_, i) => e.rng.stream('agents.nominator', i));
@@ -163,6 +169,27 @@ export class StakingAgents implements WorldPlugin {
     for (let i = 0; i < this.vStreams.length; i++) this.scheduleWake(this.validatorKind, 1 + i, i, this.vStreams[i]!, 0);
     const base = 1 + this.vStreams.length;
     for (let i = 0; i < this.nStreams.length; i++) this.scheduleWake(this.nominatorKind, base + i, i, this.nStreams[i]!, 0);
+    const sp = this.s.spam;
+    if (sp.enabled && sp.endDay > sp.startDay && sp.transfersPerMinute > 0) e.schedule(sp.startDay * DAY_MS, EventClass.Agent, 0, this.spamKind, 0);
+  }
+
+  // ------------------------------------------------------------------ spammer
+
+  /** Every minute while the spam runs: transfersPerMinute transfers, spammer k -> k + 1 round robin (`next` = k). */
+  private spam(next: number): void {
+    const sp = this.s.spam;
+    const ids = this.ctx.pop.spammerIds;
+    const e = this.world.engine;
+    let k = next;
+    for (let t = 0; t < sp.transfersPerMinute; t++) {
+      const dest = ids[(k + 1) % ids.length]!;
+      this.world.mempool.submit({ signer: ids[k]!, lengthBytes: sp.lengthBytes,
+        call: { pallet: 'balances', name: 'transfer_keep_alive', args: { dest, value: this.ctx.cfg.spamValuePlanck } } });
+      k = (k + 1) % ids.length;
+    }
+    this.counters.spamTransfers += sp.transfersPerMinute;
+    this.submitted += sp.transfersPerMinute;
+    if (e.nowMs() + MINUTE_MS < sp.endDay * DAY_MS) e.scheduleIn(MINUTE_MS, EventClass.Agent, 0, this.spamKind, k);
   }
 
   /** Wake in era `era`'s window at a moment drawn from the agent's own stream. */

@@ -9,10 +9,12 @@ import type { AgentRng } from './behaviours.js';
 
 export const validatorAgentId = (i: number): AccountId => `agent/validator/${i}`;
 export const nominatorAgentId = (i: number): AccountId => `agent/nominator/${i}`;
+export const spammerId = (i: number): AccountId => `agent/spammer/${i}`;
 
 export interface StakingPopulation {
   readonly validatorIds: readonly AccountId[];
   readonly nominatorIds: readonly AccountId[];
+  readonly spammerIds: readonly AccountId[];
   /** Operating cost of each validator, USD per era. */
   readonly costUsd: readonly number[];
   /** Starting commission of each validator (fraction, Perbill-rounded). */
@@ -38,7 +40,11 @@ function normal(rng: AgentRng): number {
   return Math.sqrt(-2 * Math.log(rng.float())) * Math.cos(2 * Math.PI * rng.float());
 }
 
-export function buildStakingPopulation(cfg: AgentsConfig, maxNominations: number,
+/**
+ * `otherGenesisValidators`: validators other populations bond at genesis (the runner's built-in workload); genesis
+ * nominators pick their targets among those and this population's genesis validators.
+ */
+export function buildStakingPopulation(cfg: AgentsConfig, maxNominations: number, otherGenesisValidators: readonly AccountId[],
                                        validatorTraits: (i: number) => AgentRng, nominatorTraits: (i: number) => AgentRng): StakingPopulation {
   const v = cfg.s.validators, n = cfg.s.nominators;
   const validatorIds: AccountId[] = [], costUsd: number[] = [], commission: number[] = [];
@@ -54,7 +60,8 @@ export function buildStakingPopulation(cfg: AgentsConfig, maxNominations: number
     accounts.push({ id, free: cfg.validatorBondPlanck + cfg.validatorBalancePlanck });
     if (i < v.genesisActive) validators.push({ stash: id, bond: cfg.validatorBondPlanck });
   }
-  const k = Math.min(n.nominations, maxNominations, v.genesisActive);
+  const electable = [...validators.map((x) => x.stash), ...otherGenesisValidators];
+  const k = Math.min(n.nominations, maxNominations, electable.length);
   const bonded = Math.floor(n.count * n.genesisBonded);
   const nominatorIds: AccountId[] = [], hurdle: number[] = [];
   for (let i = 0; i < n.count; i++) {
@@ -63,7 +70,11 @@ export function buildStakingPopulation(cfg: AgentsConfig, maxNominations: number
     nominatorIds.push(id);
     hurdle.push(n.hurdleMax * rng.float());
     accounts.push({ id, free: cfg.nominatorBondPlanck + cfg.nominatorBalancePlanck });
-    if (i < bonded && k > 0) nominators.push({ stash: id, bond: cfg.nominatorBondPlanck, targets: sampleDistinct(rng, v.genesisActive, k).map(validatorAgentId) });
+    if (i < bonded && k > 0) nominators.push({ stash: id, bond: cfg.nominatorBondPlanck, targets: sampleDistinct(rng, electable.length, k).map((j) => electable[j]!) });
   }
-  return { validatorIds, nominatorIds, costUsd, commission, hurdle, genesis: { accounts, validators, nominators } };
+  const spammerIds: AccountId[] = [];
+  if (cfg.s.spam.enabled) {
+    for (let i = 0; i < cfg.s.spam.accounts; i++) { spammerIds.push(spammerId(i)); accounts.push({ id: spammerId(i), free: cfg.spamBalancePlanck }); }
+  }
+  return { validatorIds, nominatorIds, spammerIds, costUsd, commission, hurdle, genesis: { accounts, validators, nominators } };
 }

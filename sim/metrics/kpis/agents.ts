@@ -15,6 +15,7 @@ export const AGENTS_KPIS: readonly KpiDef[] = [
   { name: 'nominatorsEntered', unit: 'count', series: true, description: 'Nominator agents that bonded and nominated after genesis (cumulative).' },
   { name: 'nominatorsLeft', unit: 'count', series: true, description: 'Nominator agents that chilled and unbonded (cumulative).' },
   { name: 'nominatorsRebalanced', unit: 'count', series: true, description: 'Re-nominations by nominator agents chasing yield (cumulative).' },
+  { name: 'spamTransfers', unit: 'count', series: true, description: 'Transfers submitted by the spammer (agents.spam; cumulative).' },
 ];
 
 export interface AgentsReads {
@@ -23,7 +24,7 @@ export interface AgentsReads {
   candidates(): number;
   nominators(): number;
   meanCommission(): number;
-  counters(): Readonly<Record<'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced', number>>;
+  counters(): Readonly<Record<'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced' | 'spamTransfers', number>>;
 }
 
 /** Reads the plugin's state and the chain; stateless itself (the plugin checkpoints its counters). */
