@@ -23,6 +23,9 @@ export const curationSection = Type.Object({
   minCuratorBond: TokenAmount('100', 'Minimum bond (BAI) to curate. Lab default (BalanceAI publishes none).'),
   maxCurators: Type.Integer({ minimum: 1, maximum: 100_000, default: 1024,
     description: 'Bound on bonded curators (Bittensor caps validators per subnet; lab bound).' }),
+  maxVotingCurators: Type.Integer({ minimum: 1, maximum: 100_000, default: 64,
+    description: 'Curators with a voting permit: the top this-many by bond (ties by account id) may set scores and hold bonds; ' +
+      'Bittensor max_allowed_validators (validator permits) = 64.' }),
   maxScoresPerCurator: Type.Integer({ minimum: 1, maximum: 65_535, default: 256,
     description: 'Bound on models one curator scores per epoch (Bittensor MaxWeightsLimit-style bound). Lab default.' }),
   scoreMax: Type.Integer({ minimum: 1, maximum: 65_535, default: 65_535,
@@ -39,6 +42,7 @@ export interface CurationConfig {
   readonly bondsAlphaParts: Parts;
   readonly minCuratorBondPlanck: Planck;
   readonly maxCurators: number;
+  readonly maxVotingCurators: number;
   readonly maxScoresPerCurator: number;
   readonly scoreMax: number;
   readonly activityCutoffEras: number;
@@ -67,6 +71,7 @@ export function curationFromScenario(s: Partial<CurationSection>, token: TokenCo
     bondsAlphaParts: fromFloat(PERBILL, alpha),
     minCuratorBondPlanck: parseAmount('curation.minCuratorBond', s.minCuratorBond ?? '100', token.decimals, { min: 1n }),
     maxCurators: parseInteger('curation.maxCurators', s.maxCurators ?? 1024, 1, 100_000),
+    maxVotingCurators: parseInteger('curation.maxVotingCurators', s.maxVotingCurators ?? 64, 1, 100_000),
     maxScoresPerCurator: parseInteger('curation.maxScoresPerCurator', s.maxScoresPerCurator ?? 256, 1, 65_535),
     scoreMax: parseInteger('curation.scoreMax', s.scoreMax ?? 65_535, 1, 65_535),
     activityCutoffEras: parseInteger('curation.activityCutoffEras', s.activityCutoffEras ?? 1, 1, 1000),

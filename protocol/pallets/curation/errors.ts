@@ -6,6 +6,7 @@ export const CURATION_ERRORS = [
   'BondTooSmall',      // below minCuratorBond
   'AlreadyCurator',
   'NotCurator',
+  'NoPermit',          // not among the top maxVotingCurators curators by bond (Bittensor NeuronNoValidatorPermit)
   'TooManyCurators',   // maxCurators reached
   'TooManyScores',     // more than maxScoresPerCurator entries
   'ScoreOutOfRange',   // not an integer in [0, scoreMax]

@@ -80,9 +80,35 @@ export class Curation {
     return OK;
   }
 
+  /**
+   * Voting permit: among the top maxVotingCurators curators by bond, ties broken by canonical account order
+   * (Bittensor validator permits go to the top-k stakes). O(curators).
+   */
+  hasPermit(who: AccountId): boolean {
+    const c = this.storage.curators.get(who);
+    if (c === undefined) return false;
+    const keys = this.storage.curators.sortedKeysList();
+    const mine = keys.indexOf(who);
+    let ahead = 0;
+    keys.forEach((k, i) => {
+      const b = this.storage.curators.get(k)!.bondPlanck;
+      if (b > c.bondPlanck || (b === c.bondPlanck && i < mine)) ahead++;
+    });
+    return ahead < this.config.maxVotingCurators;
+  }
+
+  /** The permitted curators, in canonical order. */
+  permitted(): Set<AccountId> {
+    const keys = this.storage.curators.sortedKeysList();
+    const ranked = keys.map((k, i) => ({ k, i, b: this.storage.curators.get(k)!.bondPlanck }))
+      .sort((x, y) => (x.b > y.b ? -1 : x.b < y.b ? 1 : x.i - y.i));
+    return new Set(ranked.slice(0, this.config.maxVotingCurators).map((x) => x.k));
+  }
+
   setScores(who: AccountId, scores: readonly Score[]): DispatchResult {
     const c = this.storage.curators.get(who);
     if (c === undefined) return fail('NotCurator');
+    if (!this.hasPermit(who)) return fail('NoPermit');
     if (!Array.isArray(scores) || scores.length > this.config.maxScoresPerCurator) return fail('TooManyScores');
     let prev = -1;
     for (const s of scores) {
@@ -120,7 +146,10 @@ export class Curation {
     const modelIds = this.models.servedModelIds();
     const index = new Map<number, number>();
     modelIds.forEach((id, i) => index.set(id, i));
-    const curators = this.storage.curators.sortedKeysList();
+    // Only permitted curators are rows of the epoch (others neither vote nor keep bonds, as Bittensor masks them).
+    const permit = this.permitted();
+    for (const who of this.storage.curators.sortedKeysList()) if (!permit.has(who)) this.storage.bonds.delete(who);
+    const curators = this.storage.curators.sortedKeysList().filter((w) => permit.has(w));
     const stake: bigint[] = [];
     const rows: ScoreEntry[][] = [];
     const prev: ScoreEntry[][] = [];

@@ -262,6 +262,7 @@ export class MarketplacePopulation implements WorldPlugin {
     const copied = lastConsensus.length > 0 ? lastConsensus : cur.storage.lastIncentive.get();
     const cabalModels = ids.filter((id) => this.byOwner.get(this.rt.marketplace.owner(id)!)?.kind === 'cabal');
     for (const c of pop.curators) {
+      if (!cur.hasPermit(c.id)) continue; // no voting permit: the chain would refuse the scores
       let scores;
       if (c.kind === 'honest') {
         scores = honestScores(e.rng.stream('market.curator', c.index), ids, (id) => quality.get(id)!, s.curatorNoise,

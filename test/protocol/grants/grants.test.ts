@@ -71,6 +71,27 @@ describe('era distribution under Yuma (hand-computed)', () => {
   });
 });
 
+describe('voting permits (Bittensor max_allowed_validators)', () => {
+  it('only the top maxVotingCurators by bond may score; the others are refused and earn nothing', () => {
+    const e = economy({ maxVotingCurators: 2 });
+    const [m0] = e.provider('alice');
+    e.curator('big', 300n); e.curator('mid', 200n); e.curator('small', 100n);
+    expect([e.cur.hasPermit('big'), e.cur.hasPermit('mid'), e.cur.hasPermit('small')]).toEqual([true, true, false]);
+    e.tx(() => e.cur.setScores('big', [{ modelId: m0!, score: 1 }]));
+    e.tx(() => e.cur.setScores('mid', [{ modelId: m0!, score: 1 }]));
+    const before = e.root();
+    expect(e.journal.transactional(() => e.cur.setScores('small', [{ modelId: m0!, score: 1 }])))
+      .toEqual({ ok: false, error: { pallet: 'curation', error: 'NoPermit' } });
+    expect(e.root()).toBe(before);
+    e.fund('grants/pool', 100n * BAI);
+    e.gr.onEraEnd(0);
+    expect(e.gr.storage.curatorDividends.get('small')).toBeUndefined();
+    const big = e.gr.storage.curatorDividends.get('big')!, mid = e.gr.storage.curatorDividends.get('mid')!;
+    expect(big + mid).toBe(50n * BAI); // bonds by stake 3:2 -> 30 and 20 BAI (within share rounding)
+    expect(big > 29n * BAI && big < 31n * BAI).toBe(true);
+  });
+});
+
 describe('quadratic rule', () => {
   it('matches providers by (Σ√c)² − Σc over this era\'s consumer payments', () => {
     const e = economy({ rule: 'quadratic' }, { providerShare: 1 });
