@@ -69,16 +69,6 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   const voterLoad: bigint[] = new Array<bigint>(V).fill(0n);
   const edgeLoad: bigint[] = new Array<bigint>(E).fill(0n);
   const base: bigint[] = g.approval.map((a) => (a === 0n ? INFINITE : DEN / a));
-  const exactScore = (c: number): bigint => {
-    if (base[c] === INFINITE) return INFINITE;
-    let sum = base[c]!;
-    const a = g.approval[c]!;
-    for (let r = revStart[c]!; r < revStart[c + 1]!; r++) {
-      const v = g.edgeVoter[revEdge[r]!]!;
-      if (voterLoad[v] !== 0n) sum += sat((voterLoad[v]! * g.budget[v]!) / a);
-    }
-    return sat(sum);
-  };
   const candidates: number[] = [];
 
   const elected = g.elected, edgeCand = g.edgeCand, edgeStart = g.edgeStart, edgeVoter = g.edgeVoter;
@@ -101,7 +91,7 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       // Nobody approved is left (or scores approach saturation): decide every candidate exactly.
       for (let c = 0; c < C; c++) {
         if (elected[c]) continue;
-        const s = exactScore(c);
+        const s = exactScore(g, c, base, revStart, revEdge, voterLoad);
         if (best < 0 || lessScore(s, bestScore)) { best = c; bestScore = s; }
       }
     } else {
@@ -112,7 +102,7 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
         if (e - ((updates[c]! + 16) * REL * e + (degree[c]! + 2) * ABS) <= minHi) candidates.push(c);
       }
       for (const c of candidates) {
-        const s = exactScore(c);
+        const s = exactScore(g, c, base, revStart, revEdge, voterLoad);
         if (best < 0 || s < bestScore) { best = c; bestScore = s; } // candidates ascend: ties keep the first
       }
     }
@@ -141,6 +131,19 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
     }
   }
   assignWeights(g, voterLoad, edgeLoad);
+}
+
+/** The chain's score of candidate c from the exact voter loads: DEN/approval + Σ floor(load·budget/approval). */
+function exactScore(g: Graph, c: number, base: readonly bigint[], revStart: Int32Array, revEdge: Int32Array, voterLoad: readonly bigint[]): bigint {
+  if (base[c] === INFINITE) return INFINITE;
+  let sum = base[c]!;
+  const a = g.approval[c]!;
+  for (let r = revStart[c]!; r < revStart[c + 1]!; r++) {
+    const v = g.edgeVoter[revEdge[r]!]!;
+    const l = voterLoad[v]!;
+    if (l !== 0n) sum += sat((l * g.budget[v]!) / a);
+  }
+  return sat(sum);
 }
 
 function lessScore(a: bigint, b: bigint): boolean {
