@@ -5,6 +5,7 @@ import { seqPhragmen, seqPhragmenCore } from '../../../protocol/pallets/staking/
 import { setupInputs, type VoterInput } from '../../../protocol/pallets/staking/election/graph.js';
 import { balance } from '../../../protocol/pallets/staking/election/balancing.js';
 import { resultToSupports } from '../../../protocol/pallets/staking/election/result.js';
+import { phragmms } from '../../../protocol/pallets/staking/election/phragmms.js';
 
 const U64_MAX = 18_446_744_073_709_551_615n;
 const ids = (xs: number[]) => xs.map(String);
@@ -87,5 +88,11 @@ describe('sp-npos-elections test vectors', () => {
     expect(r.assignments.map((a) => [a.who, a.distribution.map((d) => d[0])])).toEqual([['10', ['2', '3']], ['20', ['2', '3']], ['30', ['2']]]);
     const r2 = seqPhragmen(2, ids([1, 2, 3]), voters([[10, 100n, [1, 1, 2, 3]], [20, 100n, [1, 2]]]));
     expect(winners(r2)).toEqual([['1', 100n], ['2', 100n]]);
+  });
+  it('phragmms large_balance_wont_overflow (1,000 voters of u64::MAX, Perbill)', () => {
+    const vs: Array<[number, bigint, number[]]> = Array.from({ length: 1000 }, (_, i) => [10 + i, U64_MAX, [1, 2, 3]]);
+    vs.push([2, U64_MAX, [1, 3]]);
+    const r = phragmms(2, ids([1, 2, 3]), voters(vs), { iterations: 2, tolerance: 0n });
+    expect(r.winners.map((w) => w.who)).toEqual(['1', '3']);
   });
 });
