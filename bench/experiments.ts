@@ -11,7 +11,7 @@ import { storeRunAsync } from '../sim/experiments/results-store.js';
 import { deriveSeed } from '../sim/experiments/seeds.js';
 import type { RunTask } from '../sim/experiments/task.js';
 
-const SETS = ['workload.accounts=200', 'workload.nominators=50', 'chain.blockTimeMs=30000'];
+const SETS = ['workload.accounts=20', 'workload.nominators=20', 'chain.blockTimeMs=60000'];
 const GRID = [2, 4, 6, 8]; // workload.transfersPerAccountPerDay
 const REPLICATES = 2;
 const DAYS = 1;
