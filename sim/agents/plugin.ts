@@ -283,7 +283,7 @@ export class StakingAgents implements WorldPlugin {
       : { kind: 'none' as const };
     switch (act.kind) {
       case 'withdraw': this.submit(id, 'withdraw_unbonded', {}, LEN.withdraw); break;
-      case 'leave': this.leave(id); this.counters.validatorsLeft++; break;
+      case 'leave': this.leave(id); if (status === 'active') this.counters.validatorsLeft++; break; // not: late rewards re-unbonded
       case 'enter':
         this.submit(id, 'bond', { value: this.ctx.cfg.validatorBondPlanck, payee: 'Staked' }, LEN.bond);
         this.submit(id, 'validate', { commission: toParts(act.commission) }, LEN.validate);
@@ -318,16 +318,16 @@ export class StakingAgents implements WorldPlugin {
       const act = decideNominator({
         status, targets, survey: this.survey, index: this.surveyIndex, outsideYield: this.outsideYield, hurdle: this.hurdle[i]!,
       }, { ...this.s.nominators, nominations: this.nominations }, rng);
-      this.actNominator(id, act);
+      this.actNominator(id, act, status);
     }
     this.scheduleWake(this.nominatorKind, 1 + this.vStreams.length + i, i, rng, this.currentEraSlot() + 1);
   }
 
-  private actNominator(id: AccountId, act: ReturnType<typeof decideNominator>): void {
+  private actNominator(id: AccountId, act: ReturnType<typeof decideNominator>, status: StakerStatus): void {
     switch (act.kind) {
       case 'none': return;
       case 'withdraw': this.submit(id, 'withdraw_unbonded', {}, LEN.withdraw); return;
-      case 'leave': this.leave(id); this.counters.nominatorsLeft++; return;
+      case 'leave': this.leave(id); if (status === 'active') this.counters.nominatorsLeft++; return;
       case 'nominate':
       case 'enter': {
         const targets = this.liveTargets(act.targets);
@@ -335,7 +335,7 @@ export class StakingAgents implements WorldPlugin {
         if (act.kind === 'enter') {
           this.submit(id, 'bond', { value: this.ctx.cfg.nominatorBondPlanck, payee: 'Staked' }, LEN.bond);
           this.counters.nominatorsEntered++;
-        } else this.counters.nominatorsRebalanced++;
+        } else if (status === 'active') this.counters.nominatorsRebalanced++;
         this.submit(id, 'nominate', { targets }, LEN.nominateBase + LEN.perTarget * targets.length);
       }
     }

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { loadScenario } from '../../../scenarios/load.js';
 import type { Scenario } from '../../../scenarios/schema.js';
 
+// The baseline may enable large agent populations and sparse oracles: runner tests pin a small world of their own.
 export const SMALL_SETS = [
+  'agents.enabled=false', 'agents.marketplace.enabled=false', 'oracles.everyBlocks=1',
   'chain.blockTimeMs=60000', 'workload.accounts=60', 'workload.validators=4', 'workload.nominators=10',
   'workload.transfersPerAccountPerDay=24', 'workload.nominationsPerNominator=2',
 ];

@@ -129,4 +129,4 @@ describe('runScenario', () => {
   });
 });
 
-const GOLDEN_BASELINE_1DAY = '0x7cf195b11d7244d3cfbabaf1c6fe966d7af3d2ab17ae1d21dcfbcbf52fdb5197';
+const GOLDEN_BASELINE_1DAY = '0x322c2f06cd88516a50368a07caf3704613e8cdf61c14e3fdcb50fa81e126aecd';
