@@ -3,7 +3,9 @@
 // score all 1,000 models each per era; one Yuma epoch and grant payout per era). Prints figures; asserts nothing.
 //   (a) the marketplace load with 10-minute blocks (144 blocks/day, era = 1 day): the marketplace's own cost;
 //   (b) the same load with the chain's 12 s blocks (7,200 blocks/day) over a few days, extrapolated to a year:
-//       the per-block cost of the whole chain (emissions, fees, invariant oracles) on top.
+//       the per-block cost of the whole chain (emissions, fees, invariant oracles) on top;
+//   (c) as (b) with the invariant oracles once a day (oracles.everyBlocks = 7200) instead of after every block.
+// BENCH_MARKET_DAYS (default 365) and BENCH_MARKET_FULL_DAYS (default 3) shorten the runs (figures extrapolate).
 import { scenarioFromObject } from '../scenarios/load.js';
 import { runScenario } from '../sim/runner/run.js';
 import { marketplacePlugin } from '../sim/agents/marketplace/plugin.js';
@@ -14,17 +16,18 @@ const MARKET = {
   curatorCoverage: 1000, consumerBalance: '2000', consumerStake: '100',
 };
 
-function scenario(blockTimeMs: number, days: number): Scenario {
+function scenario(blockTimeMs: number, days: number, oracleEveryBlocks = 1): Scenario {
   const eraBlocks = 86_400_000 / blockTimeMs;
   const base = scenarioFromObject({ name: 'bench-marketplace', days,
     chain: { blockTimeMs }, staking: { eraBlocks, sessionsPerEra: 1 }, workload: { enabled: false, validators: 4, nominators: 0, accounts: 0 } } as never);
-  return { ...base, curation: { maxScoresPerCurator: 1024 }, agents: { marketplace: MARKET } } as unknown as Scenario;
+  return { ...base, oracles: { ...(base as { oracles?: object }).oracles, everyBlocks: oracleEveryBlocks },
+    curation: { maxScoresPerCurator: 1024 }, agents: { marketplace: MARKET } } as unknown as Scenario;
 }
 
-async function run(label: string, blockTimeMs: number, days: number, yearScale: number): Promise<void> {
+async function run(label: string, blockTimeMs: number, days: number, yearScale: number, oracleEveryBlocks = 1): Promise<void> {
   const t0 = performance.now(); // wall-clock-ok (bench only)
   const cpu0 = process.cpuUsage();
-  const r = await runScenario(scenario(blockTimeMs, days), { seed: 1n, days, plugins: [marketplacePlugin] });
+  const r = await runScenario(scenario(blockTimeMs, days, oracleEveryBlocks), { seed: 1n, days, plugins: [marketplacePlugin] });
   const sec = (performance.now() - t0) / 1000; // wall-clock-ok
   const cpu = process.cpuUsage(cpu0);
   const cpuSec = (cpu.user + cpu.system) / 1e6;
@@ -36,9 +39,12 @@ async function run(label: string, blockTimeMs: number, days: number, yearScale: 
 
 export async function bench(): Promise<void> {
   const days = Number(process.env.BENCH_MARKET_DAYS ?? 365);
-  await run('(a) 10-min blocks', 600_000, days, 365 / days);
+  if (days > 0) await run('(a) 10-min blocks', 600_000, days, 365 / days);
   const fullDays = Number(process.env.BENCH_MARKET_FULL_DAYS ?? 3);
-  if (fullDays > 0) await run('(b) 12-s blocks', 12_000, fullDays, 365 / fullDays);
+  if (fullDays > 0) {
+    await run('(b) 12-s blocks, oracles every block', 12_000, fullDays, 365 / fullDays);
+    await run('(c) 12-s blocks, oracles once a day', 12_000, fullDays, 365 / fullDays, 7200);
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await bench();

@@ -1,6 +1,6 @@
 // Marketplace storage. Values are immutable plain data (replace, never mutate), all on the runtime's Journal.
 
-import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { bytesToHex as nobleBytesToHex, hexToBytes as nobleHexToBytes } from '@noble/hashes/utils';
 import { Journal, StorageMap, StorageValue } from '../../primitives/storage.js';
 import type { AccountId, Planck } from '../../primitives/units.js';
 import { accountIdCodec, accountId32, u128Codec, u32Codec, codec, concat, encodeU32, encodeU64, encodeText,
@@ -20,8 +20,8 @@ export interface CallLog { readonly count: bigint; readonly accumulator: string 
 export const ZERO_HASH = '0x' + '00'.repeat(32);
 export const EMPTY_LOG: CallLog = Object.freeze({ count: 0n, accumulator: ZERO_HASH });
 
-export function hexToBytes(h: string): Uint8Array { return hexToU8a(h); }
-export function bytesToHex(b: Uint8Array): string { return u8aToHex(b); }
+export function hexToBytes(h: string): Uint8Array { return nobleHexToBytes(h.slice(2)); }
+export function bytesToHex(b: Uint8Array): string { return '0x' + nobleBytesToHex(b); }
 
 /** BaiModelInfo { owner: AccountId32, kind: enum u8, metadataCid: Text, price: u128, registeredEra: u32 } */
 export function encodeModelInfo(m: ModelInfo): Uint8Array {
