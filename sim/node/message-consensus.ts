@@ -85,6 +85,8 @@ interface NodeState {
   t4: boolean;
   future: Map<number, Msg[]>;
   lastCommit: { round: number; target: BlockId; voters: number[] } | null;
+  /** The commit that justifies this node's finalized block (sent to peers whose votes show them behind). */
+  finalCommit: { round: number; target: BlockId; voters: number[] } | null;
   /** Per peer: when we last sent it a catch-up commit. */
   catchUpSent: Float64Array;
   /** Slot event generation: a restart or skew change reschedules and invalidates older slot events. */
@@ -140,7 +142,7 @@ export class MessageConsensus {
         online: true, skewMs: 0, withholding: false,
         round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t),
         precommits: new Tally(genesisHeader, this.t), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
-        future: new Map(), lastCommit: null, catchUpSent: new Float64Array(this.n).fill(-Infinity), slotGen: 0, nextSlot: 0,
+        future: new Map(), lastCommit: null, finalCommit: null, catchUpSent: new Float64Array(this.n).fill(-Infinity), slotGen: 0, nextSlot: 0,
         inAt: [], inMsg: [], arrPv: new TSmallest(this.t), arrPc: new TSmallest(this.t), wakeAt: Infinity, wakeGen: 0,
       });
       o.network.onReceive(i, (from, msg) => this.receive(i, from, msg));
@@ -375,7 +377,7 @@ export class MessageConsensus {
   }
 
   private broadcastVote(node: NodeState, stage: Stage, target: BlockId, rebroadcast = false): void {
-    const m: VoteMsg = { t: 'vote', round: node.round, stage, voter: node.index, target, rebroadcast };
+    const m: VoteMsg = { t: 'vote', round: node.round, stage, voter: node.index, target, rebroadcast, fin: node.tree.finalized.number };
     if (!this.lazyVotes) { this.broadcast(node.index, m); return; }
     this.messagesSent += this.n - 1;
     this.o.network.fanout!(node.index, (to, at) => this.deliverVote(to, at, m));
@@ -430,6 +432,7 @@ export class MessageConsensus {
     for (let r = 0; r < at.length; r++) {
       const m = ms[r]!;
       if (at[r]! > now || m.round > node.round || (m.round === node.round && !node.active && (node.lastCommit === null || m.round > node.lastCommit.round))) {
+        if (at[r]! <= now) this.finalityCatchUp(node, m.voter, m); // an arrived future-round vote may show divergence
         if (m.round <= node.round + FUTURE_ROUNDS_MAX) { at[w] = at[r]!; ms[w] = m; w++; }
       } else due.push(m);
     }
@@ -473,6 +476,7 @@ export class MessageConsensus {
     const pg = node.precommits.ghost;
     if (pg !== undefined && node.precommits.count >= this.t) {
       const commit = { round: node.round, target: pg.id, voters: [...node.precommits.supporters] };
+      if (pg.number > node.tree.finalized.number) node.finalCommit = commit;
       this.finalize(node, pg);
       node.lastCommit = commit;
       node.active = false;
@@ -481,17 +485,13 @@ export class MessageConsensus {
   }
 
   private onVote(node: NodeState, from: number, m: VoteMsg, doProgress = true): void {
+    this.finalityCatchUp(node, from, m);
     if (node.lastCommit !== null && m.round <= node.lastCommit.round) {
       // Late votes of the round we just completed are normal; only a re-gossip or an older round means the
       // voter is stuck behind us.
       if (!m.rebroadcast && m.round === node.lastCommit.round) return;
-      // A voter behind us: help it catch up with our last commit (at most once per SYNC_RETRY_MS per peer, since
-      // the answer itself may be lost).
-      const now = this.o.engine.nowMs();
-      if (node.catchUpSent[from]! <= now - SYNC_RETRY_MS) {
-        node.catchUpSent[from] = now;
-        this.send(node.index, from, { t: 'commit', ...node.lastCommit });
-      }
+      // A voter behind us: help it catch up with our last commit.
+      this.catchUp(node, from, node.lastCommit);
       return;
     }
     if (m.round > node.round || (m.round === node.round && !node.active)) {
@@ -512,13 +512,35 @@ export class MessageConsensus {
     if (r === 'new' && doProgress) this.progress(node);
   }
 
+  /**
+   * A voter in a round we have not completed whose finalized block is below ours has diverged from us (it completed
+   * rounds that finalized less): send it the commit that justifies our finalized block (neighbour-packet catch-up).
+   * Late votes of a round we completed are the normal ~one-latency lag and need no help.
+   */
+  private finalityCatchUp(node: NodeState, from: number, m: VoteMsg): void {
+    if (node.finalCommit === null || m.fin >= node.tree.finalized.number) return;
+    if (node.lastCommit !== null && m.round <= node.lastCommit.round) return;
+    this.catchUp(node, from, node.finalCommit);
+  }
+
+  /** Send `commit` to a peer that is behind (at most once per SYNC_RETRY_MS per peer: the answer may be lost). */
+  private catchUp(node: NodeState, to: number, commit: { round: number; target: BlockId; voters: number[] }): void {
+    const now = this.o.engine.nowMs();
+    if (node.catchUpSent[to]! > now - SYNC_RETRY_MS) return;
+    node.catchUpSent[to] = now;
+    this.send(node.index, to, { t: 'commit', ...commit });
+  }
+
   private onCommit(node: NodeState, from: number, m: Extract<Msg, { t: 'commit' }>): void {
     if (m.voters.length < this.t) return;
-    if (node.lastCommit !== null && m.round <= node.lastCommit.round) return;
+    const newRound = node.lastCommit === null || m.round > node.lastCommit.round;
     if (!node.tree.has(m.target)) { this.waitForBlock(node, m.target, from, m); return; }
     const target = node.tree.get(m.target)!;
-    if (target.number > node.tree.finalized.number) this.finalize(node, target);
-    node.lastCommit = { round: m.round, target: m.target, voters: [...m.voters] };
+    const advances = target.number > node.tree.finalized.number;
+    if (!newRound && !advances) return;
+    const commit = { round: m.round, target: m.target, voters: [...m.voters] };
+    if (advances) { node.finalCommit = commit; this.finalize(node, target); }
+    if (newRound) node.lastCommit = commit;
     if (m.round >= node.round) { node.round = m.round; node.active = false; this.maybeStartRound(node); }
   }
 

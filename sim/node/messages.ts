@@ -18,7 +18,11 @@ export type Msg =
   | { readonly t: 'blocks'; readonly bs: readonly SimBlock[] }
   /** Sync request: send me this block and its ancestors. */
   | { readonly t: 'req'; readonly id: BlockId }
-  /** `rebroadcast`: a re-gossip by a voter stuck in the round (asks peers that completed it for a catch-up commit). */
-  | { readonly t: 'vote'; readonly round: number; readonly stage: Stage; readonly voter: number; readonly target: BlockId; readonly rebroadcast: boolean }
+  /**
+   * `rebroadcast`: a re-gossip by a voter stuck in the round (asks peers that completed it for a catch-up commit).
+   * `fin`: the voter's finalized height (as GRANDPA neighbour packets carry it): a peer ahead answers with the commit
+   * that justifies its finalized block.
+   */
+  | { readonly t: 'vote'; readonly round: number; readonly stage: Stage; readonly voter: number; readonly target: BlockId; readonly rebroadcast: boolean; readonly fin: number }
   /** A GRANDPA commit (justification): `voters` precommitted for `target` or its descendants in `round`. */
   | { readonly t: 'commit'; readonly round: number; readonly target: BlockId; readonly voters: readonly number[] };
