@@ -260,7 +260,14 @@ export class Runtime {
     if (this.author !== '') this.staking.noteAuthor(this.author);
     // --- marketplace ---
     // era end (the era's last block): curation epoch, then the grant payout
-    { const n = this.number.get(); if (n % this.config.marketEraBlocks === 0) this.grants.onEraEnd(Math.floor((n - 1) / this.config.marketEraBlocks)); }
+    {
+      const n = this.number.get();
+      if (n % this.config.marketEraBlocks === 0) {
+        this.grants.onEraEnd(Math.floor((n - 1) / this.config.marketEraBlocks));
+        this.marketplace.checkInvariants(true); // full hold/book audit once per era (per block: touched accounts only)
+        this.curation.checkInvariants(true);
+      }
+    }
     this.payment.onFinalize(this.author === '' ? null : this.author);
     this.phase = 'idle';
     return { ...outcome, nextFeeMultiplier: this.payment.multiplier() };
