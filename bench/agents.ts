@@ -1,0 +1,47 @@
+// Agents benchmark: the baseline (10,000 nominators + 150 validator candidates + the workload's users) and a
+// 100,000-nominator population, each for one simulated year, with the runner as users run it (oracles as the
+// baseline sets them). Prints wall and CPU seconds, simulated days per second, agent wake events, extrinsics and
+// the peak RSS; asserts nothing. Where the time goes (measured with --cpu-prof over 12 baseline days): ~63% the
+// chain's daily state root (O(state), growing with the 84 eras of exposure history), ~20% block production, ~1% the
+// agents' own wakes. A year of 100k nominators takes hours, so that run defaults to 30 days and prints the linear
+// per-year extrapolation ("≈ per year"); BENCH_AGENTS_DAYS / BENCH_AGENTS_100K_DAYS override the two horizons.
+
+import { loadScenario } from '../scenarios/load.js';
+import { runScenario } from '../sim/runner/run.js';
+
+const YEAR_DAYS = 365;
+
+function rssMiB(): number { return process.resourceUsage().maxRSS / 1024; }
+
+async function one(label: string, sets: string[], days: number): Promise<void> {
+  const s = loadScenario('baseline', sets);
+  const t0 = performance.now(); // wall-clock-ok (bench only)
+  const c0 = process.cpuUsage();
+  let lastPrint = t0;
+  const r = await runScenario(s, {
+    seed: 1n, days,
+    onProgress: (d, total) => {
+      const now = performance.now(); // wall-clock-ok (bench only)
+      if (now - lastPrint > 30_000) { lastPrint = now; console.log(`  ${label}: day ${d}/${total} after ${((now - t0) / 1000).toFixed(0)} s, RSS ${rssMiB().toFixed(0)} MiB`); }
+    },
+  });
+  const wall = (performance.now() - t0) / 1000; // wall-clock-ok (bench only)
+  const cpu = process.cpuUsage(c0);
+  const cpuSec = (cpu.user + cpu.system) / 1e6;
+  const wakes = r.world.engine.eventsProcessed - r.summary.blocks;
+  const k = r.summary.kpis as Record<string, unknown>;
+  const perYear = (x: number) => (days === YEAR_DAYS ? '' : ` (≈ ${(x * YEAR_DAYS / days).toFixed(0)} s per year)`);
+  console.log(`${label}, ${days} days: wall ${wall.toFixed(1)} s${perYear(wall)}, CPU ${cpuSec.toFixed(1)} s${perYear(cpuSec)}, ` +
+    `${(days / wall).toFixed(2)} days/s, ${r.summary.blocks} blocks, ${wakes} other events, ${r.world.extrinsicsApplied} extrinsics; ` +
+    `nominators ${String(k['activeNominators'])}, candidates ${String(k['validatorCandidates'])}, peak RSS ${rssMiB().toFixed(0)} MiB`);
+}
+
+export async function bench(): Promise<void> {
+  const daysOf = (name: string, def: number) => {
+    const v = Number(process.env[name] ?? def);
+    return Number.isSafeInteger(v) && v >= 1 ? v : def;
+  };
+  await one('baseline (10k nominators)', [], daysOf('BENCH_AGENTS_DAYS', YEAR_DAYS));
+  // 100k nominators: maxElectingVoters (22,500) bounds the election; genesis issuance stays under the 21M cap.
+  await one('100k nominators', ['agents.nominators.count=100000', 'agents.nominators.bond=100', 'agents.nominators.balance=10'], daysOf('BENCH_AGENTS_100K_DAYS', 30));
+}
