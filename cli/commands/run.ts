@@ -48,6 +48,9 @@ export const command: CliCommand = {
 async function runCommand(ref: string, flags: RunFlags, io: CliIO): Promise<void> {
   const days = positiveInt('--days', flags.days);
   const every = positiveInt('--checkpoint-every', flags.checkpointEvery);
+  if (every !== undefined && flags.checkDeterminism) {
+    throw new BadInputError('--check-determinism and --checkpoint-every cannot be combined (check first, then run with checkpoints)');
+  }
   const scenario = loadScenario(ref, flags.set);
   const seed = resolveSeed(flags.seed, scenario);
   const totalDays = days ?? scenario.days;

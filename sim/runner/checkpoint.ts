@@ -4,7 +4,7 @@
 // exact by jsonReplacer). `digest` is blake2b-256 of the body text, `bytes` its UTF-8 length, so a truncated or
 // edited checkpoint is detected and rejected as bad input (exit 2) instead of resuming from garbage.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { blake2b } from '@noble/hashes/blake2b';
 import { bytesToHex } from '@noble/hashes/utils';
@@ -97,4 +97,11 @@ export function readCheckpoint(path: string): { day: number; body: unknown } {
   try {
     return { day: header.day, body: JSON.parse(text, jsonReviver) };
   } catch { throw bad('unreadable body'); }
+}
+
+/** Delete the checkpoint files (only files named like ours) of outDir, e.g. when a fresh run takes the folder over. */
+export function removeCheckpoints(outDir: string): void {
+  let names: string[];
+  try { names = readdirSync(checkpointDir(outDir)); } catch { return; }
+  for (const n of names) if (NAME_RE.test(n)) rmSync(join(checkpointDir(outDir), n), { force: true });
 }

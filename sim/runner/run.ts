@@ -11,7 +11,7 @@ import type { Scenario } from '../../scenarios/schema.js';
 import { kpisForJson, summaryText, LAB_VERSION, type Summary } from '../metrics/summary.js';
 import { timeseriesToArrow, type TimeseriesRow } from '../metrics/timeseries.js';
 import { writeFileAtomic } from './atomic.js';
-import { latestCheckpoint, readCheckpoint, writeCheckpoint } from './checkpoint.js';
+import { latestCheckpoint, readCheckpoint, removeCheckpoints, writeCheckpoint } from './checkpoint.js';
 import { BadInputError, CheckFailedError } from './errors.js';
 import { defaultChainFactory } from './chain-factory.js';
 import { DAY_MS } from './workload.js';
@@ -62,6 +62,8 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
     seed: opts.seed.toString(), days, checkpointEveryDays: every,
   };
   const created = opts.outDir ? prepareOutDir(opts.outDir) : false;
+  // The folder now belongs to this run: checkpoints of an earlier run there must never be resumed into it.
+  if (opts.outDir) removeCheckpoints(opts.outDir);
   try {
     const world = new World(scenario, worldOptions(opts));
     world.start();

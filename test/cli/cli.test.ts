@@ -75,6 +75,7 @@ describe('bai-lab CLI', () => {
       [['run'], /missing required argument 'scenario'/],
       [['frobnicate'], /unknown command 'frobnicate'/],
       [['resume', join(out, 'nothing-here')], /no checkpoints in/],
+      [['run', 'baseline', '--check-determinism', '--checkpoint-every', '1'], /cannot be combined/],
     ];
     for (const [argv, re] of cases) {
       const r = await cli(...argv, ...(argv[0] === 'run' ? ['--out', join(out, 'o')] : []));

@@ -106,6 +106,9 @@ describe('runScenario', () => {
     unlinkSync(join(part, 'checkpoints', 'day-000002.ckpt'));
     const r1 = await resumeRun(part);
     expect(r1.summary.traceHash).toBe(r.summary.traceHash);
+    // A fresh run taking the folder over removes the earlier run's checkpoints (never resumed into it).
+    await runScenario(s, { seed: 10n, days: 1, outDir: part });
+    expect(readdirSync(join(part, 'checkpoints'))).toEqual([]);
   });
 
   it('fails loudly with seed and replay command when an invariant breaks', async () => {
