@@ -40,16 +40,15 @@ export function rowFromValues(day: number, block: number, defs: readonly KpiDef[
   return { day, block, values: out };
 }
 
-/** Column names in output order: from the first row (all rows share them; checked). */
+/**
+ * Column names in output order: every column of every row, in order of first appearance (rows are deterministic, so
+ * is this order). A keyed KPI may gain keys during a run (e.g. a recipient that appears later): earlier rows hold
+ * NaN there.
+ */
 export function timeseriesColumns(rows: readonly TimeseriesRow[]): string[] {
-  if (rows.length === 0) return [];
-  const cols = Object.keys(rows[0]!.values);
-  for (const r of rows) {
-    const k = Object.keys(r.values);
-    if (k.length !== cols.length || k.some((c, i) => c !== cols[i])) {
-      throw new Error(`timeseries: day ${r.day} has columns [${k}] but day ${rows[0]!.day} has [${cols}]`);
-    }
-  }
+  const seen = new Set<string>();
+  const cols: string[] = [];
+  for (const r of rows) for (const c of Object.keys(r.values)) if (!seen.has(c)) { seen.add(c); cols.push(c); }
   return cols;
 }
 
@@ -59,7 +58,7 @@ export function timeseriesToArrow(rows: readonly TimeseriesRow[]): Uint8Array {
     day: Int32Array.from(rows, (r) => r.day),
     block: Int32Array.from(rows, (r) => r.block),
   };
-  for (const c of cols) data[c] = Float64Array.from(rows, (r) => r.values[c]!);
+  for (const c of cols) data[c] = Float64Array.from(rows, (r) => r.values[c] ?? Number.NaN);
   return tableToIPC(tableFromArrays(data), 'file');
 }
 
