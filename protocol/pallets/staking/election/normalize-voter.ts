@@ -7,10 +7,11 @@ import { normalize } from './normalize.js';
 
 export function normalizeVoterElected(g: Graph, v: number): void {
   const edges: number[] = [];
+  let sum = 0n;
   for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) {
-    if (g.alive[e] && g.elected[g.edgeCand[e]!]) edges.push(e);
+    if (g.alive[e] && g.elected[g.edgeCand[e]!]) { edges.push(e); sum += g.weight[e]!; }
   }
-  if (edges.length === 0) return;
+  if (edges.length === 0 || sum === g.budget[v]) return; // normalize would return the weights unchanged
   const corrected = normalize(edges.map((e) => g.weight[e]!), g.budget[v]!);
   edges.forEach((e, i) => {
     const c = g.edgeCand[e]!;

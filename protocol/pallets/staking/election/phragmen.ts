@@ -154,16 +154,21 @@ function lessScore(a: bigint, b: bigint): boolean {
 
 /** Final step of seq_phragmen_core: weights from loads, zero edges stripped, each voter normalized. */
 function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonly bigint[]): void {
+  const { edgeStart, edgeCand, elected, weight, backed, alive, budget } = g;
   for (let v = 0; v < g.voterWho.length; v++) {
-    for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) {
-      const c = g.edgeCand[e]!;
-      let w = 0n;
-      if (g.elected[c]) w = voterLoad[v] === 0n ? EXTENDED_MAX : sat((g.budget[v]! * edgeLoad[e]!) / voterLoad[v]!);
-      g.weight[e] = w;
-      g.backed[c] = sat(g.backed[c]! + w);
+    let any = false;
+    const eEnd = edgeStart[v + 1]!;
+    for (let e = edgeStart[v]!; e < eEnd; e++) {
+      const c = edgeCand[e]!;
+      // Unelected edges get weight 0 (and are stripped below): no bigint work for them.
+      if (!elected[c]) { weight[e] = 0n; alive[e] = 0; continue; }
+      const w = voterLoad[v] === 0n ? EXTENDED_MAX : sat((budget[v]! * edgeLoad[e]!) / voterLoad[v]!);
+      weight[e] = w;
+      if (w === 0n) { alive[e] = 0; continue; }
+      backed[c] = sat(backed[c]! + w);
+      any = true;
     }
-    for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) if (g.weight[e] === 0n) g.alive[e] = 0;
-    normalizeVoterElected(g, v);
+    if (any) normalizeVoterElected(g, v);
   }
 }
 
