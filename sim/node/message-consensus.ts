@@ -7,8 +7,15 @@
 // - A GRANDPA round starts only when the node's vote target is above its finalized block: idle rounds that would
 //   finalize nothing are skipped (they change no state and would only multiply messages).
 // - Round base = the node's last finalized block (not the previous round's estimate).
-// - Catch-up: a node that receives a vote for a round it has completed answers with its last commit; a node stuck
-//   in a round re-gossips its votes every `rebroadcastMs` (stands for neighbour packets and catch-up requests).
+// - Catch-up: a node stuck in a round re-gossips its votes every `rebroadcastMs`; a peer that completed that round
+//   answers with its commit; votes carry the voter's finalized height, and a peer whose finality is ahead sends the
+//   commit that justifies it (stands for GRANDPA neighbour packets and catch-up requests).
+// - Vote fast path (when the network offers `fanout`, as ConsensusNetwork does): a vote's per-recipient arrival
+//   times are drawn at send time from the same link model, queued in each recipient's inbox, and applied at
+//   wake-ups scheduled at the t-th arrival of the stage (and at the GRANDPA timers) instead of one engine event per
+//   copy; votes that arrived by a wake-up are applied in send order. A test shows the same distributions as
+//   per-copy events (test/sim/node/fidelity.test.ts).
+// - Equivocating voters count towards both blocks they voted for (as finality-grandpa's vote graph does).
 // - The transaction pool is shared (extrinsics gossip much faster than blocks are made); each author excludes the
 //   extrinsics already on its chain above finality.
 // - Blocks from future slots (clock skew) are accepted, not held.
@@ -506,7 +513,7 @@ export class MessageConsensus {
     const tally = m.stage === PREVOTE ? node.prevotes : node.precommits;
     const r = tally.add(node.tree, m.voter, m.target);
     if (r === 'equivocation' && !node.byzantine) {
-      const first = tally.set.targets()[0] ?? m.target;
+      const first = tally.firstOf(m.voter) ?? m.target;
       this.observer.reportOffence({ kind: 'grandpaEquivocation', offender: m.voter, timeSlot: m.round * 2 + m.stage, evidence: [first, m.target] });
     }
     if (r === 'new' && doProgress) this.progress(node);

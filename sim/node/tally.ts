@@ -48,4 +48,6 @@ export class Tally {
   }
 
   get count(): number { return this.set.count; }
+  /** The first counted target of `voter` (equivocation evidence), if its vote supported this round's base. */
+  firstOf(voter: number): BlockId | undefined { return this.firstTarget.get(voter); }
 }
