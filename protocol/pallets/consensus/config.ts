@@ -75,8 +75,9 @@ export const consensusSection = Type.Object({
   }, { default: {}, additionalProperties: false }),
   testOnlyBrokenVariant: Type.Union(BROKEN_VARIANTS.map((v) => Type.Literal(v)), {
     default: 'none',
-    description: 'TEST ONLY: a deliberately broken protocol (lowThreshold: GRANDPA threshold ceil(n/3); ignoreFinality: '
-      + 'fork choice and voting ignore finalized blocks) used to prove that the oracles can fail.',
+    description: 'TEST ONLY: a deliberately broken protocol. lowThreshold: GRANDPA threshold ceil(n/3), caught by the '
+      + 'conflicting-finality oracle within a few seeds (the proof that the oracles can fail); ignoreFinality: BABE fork '
+      + 'choice ignores finalized blocks (GRANDPA\'s own supermajority rules still keep finality safe).',
   }),
 }, { default: {}, additionalProperties: false, description: 'BABE block production and GRANDPA finality.' });
 
