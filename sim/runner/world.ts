@@ -125,7 +125,9 @@ export class World {
     for (let i = 0; i < BLOCK_EXTRINSICS_MAX && this.mempool.size > 0; i++) {
       const xt = this.mempool.peek()!;
       const r = this.chain.applyExtrinsic(xt);
-      if (!r.ok && r.error && this.binding.isBlockFull(r.error)) return; // stays for the next block
+      // Block full: the extrinsic waits for the next block, unless it did not fit even into an empty block
+      // (then it never will: drop it as invalid, or it would stall the pool forever).
+      if (!r.ok && r.error && this.binding.isBlockFull(r.error) && i > 0) return;
       this.mempool.shift();
       if (r.ok) this.extrinsicsApplied++; else this.extrinsicsFailed++;
     }

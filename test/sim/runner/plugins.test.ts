@@ -57,6 +57,23 @@ describe('world plugins', () => {
     expect(r.world.authorship.name).toBe('plugin');
   });
 
+  it('an extrinsic too large for any block is dropped instead of stalling the pool', async () => {
+    const oversized: WorldPluginFactory = {
+      name: 'oversized', enabled: () => true,
+      genesis: () => ({ accounts: [{ id: 'big/0', free: 1000n * BAI }], validators: [], nominators: [] }),
+      create(world) {
+        const kind = world.engine.defineKind('oversized.send', () => {
+          world.mempool.submit({ signer: 'big/0', lengthBytes: 6 * 1024 * 1024, call: { pallet: 'balances', name: 'transfer_keep_alive', args: { dest: 'user/1', value: BAI } } });
+        });
+        return { start: () => world.engine.schedule(HOUR_MS / 4, EventClass.Agent, 1_000_001, kind, 0), snapshot: () => null, restoreSnapshot: () => {} };
+      },
+    };
+    // the oversized one (6 MiB > the 5 MiB block) is submitted at 0:15, before the hourly plugin's first at 0:30
+    const r = await runScenario(smallScenario(['workload.enabled=false']), { seed: 1n, days: 1, plugins: [oversized, hourly] });
+    expect([r.summary.kpis.extrinsics, r.summary.kpis.failedExtrinsics]).toEqual([24, 1]);
+    expect(r.world.binding.reads.free('big/0')).toBe(1000n * BAI); // rejected before inclusion: nothing charged
+  });
+
   it('carries plugin state through checkpoint and resume', async () => {
     const s = smallScenario();
     const full = tempDir('pl-full-'), part = tempDir('pl-part-');
