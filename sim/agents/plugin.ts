@@ -155,7 +155,8 @@ export class StakingAgents implements WorldPlugin {
       nominators: () => st.nominators.size,
       meanCommission: () => {
         let sum = 0, n = 0;
-        for (const p of st.validators.values()) { sum += Number(p.commission) / PARTS; n++; }
+        // sorted order: a float sum must not depend on Map insertion order (a resumed run rebuilds maps sorted)
+        for (const id of st.validators.sortedKeysList()) { sum += Number(st.validators.get(id)!.commission) / PARTS; n++; }
         return n > 0 ? sum / n : 0;
       },
       counters: () => ({ ...this.counters }),
