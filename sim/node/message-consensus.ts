@@ -147,8 +147,8 @@ export class MessageConsensus {
         commitments: new Map([[0, GENESIS_COMMITMENT]]), waitingParent: new Map(), waitingVotes: new Map(),
         requested: new Map(), babeDetector: new BabeEquivocationDetector(cfg.epochSlots),
         online: true, skewMs: 0, withholding: false,
-        round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t),
-        precommits: new Tally(genesisHeader, this.t), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
+        round: 0, active: false, base: genesisHeader, prevotes: new Tally(genesisHeader, this.t, this.n),
+        precommits: new Tally(genesisHeader, this.t, this.n), myPrevote: -1, myPrecommit: -1, t2: false, t4: false,
         future: new Map(), lastCommit: null, finalCommit: null, catchUpSent: new Float64Array(this.n).fill(-Infinity), slotGen: 0, nextSlot: 0,
         inAt: [], inMsg: [], arrPv: new TSmallest(this.t), arrPc: new TSmallest(this.t), wakeAt: Infinity, wakeGen: 0,
       });
@@ -343,8 +343,8 @@ export class MessageConsensus {
     node.round += 1;
     node.active = true;
     node.base = base;
-    node.prevotes = new Tally(base, this.t);
-    node.precommits = new Tally(base, this.t);
+    node.prevotes = new Tally(base, this.t, this.n);
+    node.precommits = new Tally(base, this.t, this.n);
     node.myPrevote = -1; node.myPrecommit = -1; node.t2 = false; node.t4 = false;
     const e = this.o.engine; const T = this.o.cfg.gossipDurationMs;
     e.schedule(e.nowMs() + 2 * T, EventClass.Node, node.index, this.kT2, node.index, node.round);
