@@ -133,7 +133,7 @@ export class World {
     }
   }
 
-  snapshot(): unknown {
+  snapshot(): WorldSnapshot {
     return {
       blockNumber: this.blockNumber,
       extrinsicsApplied: this.extrinsicsApplied,
@@ -148,7 +148,7 @@ export class World {
   }
 
   restoreSnapshot(s: unknown): void {
-    const w = s as ReturnType<World['snapshotShape']>;
+    const w = s as WorldSnapshot;
     if (w === null || typeof w !== 'object' || !Number.isSafeInteger(w.blockNumber)) throw new Error('world snapshot: malformed');
     this.blockNumber = w.blockNumber;
     this.extrinsicsApplied = w.extrinsicsApplied;
@@ -165,14 +165,19 @@ export class World {
       p.plugin.restoreSnapshot(snap);
     });
   }
+}
 
-  private snapshotShape() {
-    return {} as {
-      blockNumber: number; extrinsicsApplied: number; extrinsicsFailed: number; chain: unknown;
-      mempool: Parameters<Mempool['restoreSnapshot']>[0]; workload: Parameters<Workload['restoreSnapshot']>[0];
-      authorship: unknown; collector: unknown; plugins: Array<[string, unknown]>;
-    };
-  }
+/** Plain-data state of a World between days (bigint allowed), stored in checkpoints next to the engine's. */
+export interface WorldSnapshot {
+  readonly blockNumber: number;
+  readonly extrinsicsApplied: number;
+  readonly extrinsicsFailed: number;
+  readonly chain: unknown;
+  readonly mempool: ReturnType<Mempool['snapshot']>;
+  readonly workload: ReturnType<Workload['snapshot']>;
+  readonly authorship: unknown;
+  readonly collector: unknown;
+  readonly plugins: ReadonlyArray<readonly [string, unknown]>;
 }
 
 /** Token decimals of a scenario: `chain.tokenDecimals` when the chain section exists, else 18 (CONTRACTS.md). */
