@@ -28,4 +28,20 @@ describe('staking inside the runtime', () => {
     expect([...s.erasRewardPoints.keys()].every((k) => Number(k.split('|')[0]) >= 3)).toBe(true);
     expect(s.erasValidatorReward.size).toBeLessThanOrEqual(2);
   });
+  it('snapshot/restore: staking keeps no state outside storage (same root after replaying eras)', () => {
+    const g = stakers(4, 8, 1000n * BAI, 2);
+    const rt = smallRuntime({ eraBlocks: 6, sessionsPerEra: 2, validatorCount: 3, historyDepth: 2, slashDeferDurationEras: 1 }, { endowed: g.endowed, stakers: g.stakers });
+    runBlocks(rt, 13, 12_000, false);
+    rt.staking.reportOffence({ offenders: [rt.staking.activeValidators()[0]!], fraction: 50_000_000n }); // deferred to the next era
+    const snap = rt.snapshot();
+    runBlocks(rt, 30, 12_000, false);
+    const a = Buffer.from(rt.stateRoot()).toString('hex');
+    const statsA = rt.staking.stats();
+    rt.restoreSnapshot(snap);
+    runBlocks(rt, 30, 12_000, false);
+    expect(Buffer.from(rt.stateRoot()).toString('hex')).toBe(a);
+    expect(rt.staking.stats()).toEqual(statsA);
+    expect(statsA.slashedPlanck).toBeGreaterThan(0n);
+    rt.checkInvariants();
+  });
 });
