@@ -50,16 +50,21 @@ export async function writeCompare(baseDir: string, proposalDir: string, opts: C
 
   ensureOutDir(outDir);
   const cw = new ChartWriter(outDir);
-  const charts: RenderedChart[] = [];
-  const forestRows = pooled.filter((d) => d.pctDelta !== null).map((d) => ({
-    kpi: d.kpi, pct: d.pctDelta!,
-    low: d.interval ? (d.interval.low / Math.abs(d.baseMean)) * 100 : null,
-    high: d.interval ? (d.interval.high / Math.abs(d.baseMean)) * 100 : null,
-  }));
-  if (forestRows.length) charts.push(await cw.write('compare-deltas', 'Mean paired delta per KPI', deltaForestChart(forestRows, pairs.length)));
-  charts.push(...await deltaSeriesCharts(base, proposal, pairs, cw, opts.maxSeriesPairs ?? DEFAULT_MAX_SERIES_PAIRS));
-
-  await cw.finish();
+  let charts: RenderedChart[];
+  try {
+    const pending: Promise<RenderedChart>[] = [];
+    const forestRows = pooled.filter((d) => d.pctDelta !== null).map((d) => ({
+      kpi: d.kpi, pct: d.pctDelta!,
+      low: d.interval ? (d.interval.low / Math.abs(d.baseMean)) * 100 : null,
+      high: d.interval ? (d.interval.high / Math.abs(d.baseMean)) * 100 : null,
+    }));
+    if (forestRows.length) pending.push(cw.write('compare-deltas', 'Mean paired delta per KPI', deltaForestChart(forestRows, pairs.length)));
+    pending.push(...deltaSeriesCharts(base, proposal, pairs, cw, opts.maxSeriesPairs ?? DEFAULT_MAX_SERIES_PAIRS));
+    charts = await Promise.all(pending);
+    await cw.finish();
+  } finally {
+    await cw.close();   // never leave worker threads keeping the process alive
+  }
   writeFileAtomic(join(outDir, 'tables', 'deltas.csv'), deltasCsv([...pooled, ...perPoint]));
   const csvLink = '<p class="note">As CSV: <a href="tables/deltas.csv">tables/deltas.csv</a>.</p>';
   const sections: Section[] = [
@@ -140,7 +145,7 @@ function timeseriesOf(r: ResultsFolder, o: Observation): ColumnTable | null {
 }
 
 /** Per day, proposal − base for each pair, then p5/p50/p95 across pairs per grid point. */
-async function deltaSeriesCharts(base: ResultsFolder, proposal: ResultsFolder, pairs: readonly Pair[], cw: ChartWriter, maxPairs: number): Promise<RenderedChart[]> {
+function deltaSeriesCharts(base: ResultsFolder, proposal: ResultsFolder, pairs: readonly Pair[], cw: ChartWriter, maxPairs: number): Promise<RenderedChart>[] {
   const inputs: SeriesInput[] = [];
   let kpis: string[] | null = null;
   for (const pr of pairs.slice(0, maxPairs)) {
@@ -153,10 +158,10 @@ async function deltaSeriesCharts(base: ResultsFolder, proposal: ResultsFolder, p
   if (!kpis || kpis.length === 0 || inputs.length === 0) return [];
   const bands = percentileBands(inputs, kpis);
   const perGroup = Math.min(...[...countBy(inputs.map((i) => i.group)).values()]);
-  const out: RenderedChart[] = [];
+  const out: Promise<RenderedChart>[] = [];
   for (const kpi of kpis) {
     const rows = bandRows(bands, kpi);
-    if (rows.length) out.push(await cw.write(`delta-${slug(kpi)}`, `${kpi}: proposal − base per day`, bandChart(`Δ ${kpi}`, 'proposal − base', rows, perGroup)));
+    if (rows.length) out.push(cw.write(`delta-${slug(kpi)}`, `${kpi}: proposal − base per day`, bandChart(`Δ ${kpi}`, 'proposal − base', rows, perGroup)));
   }
   return out;
 }

@@ -43,10 +43,15 @@ export async function writeReport(dir: string, opts: ReportOptions = {}): Promis
   const outDir = resolve(opts.outDir ?? results.dir);
   ensureOutDir(outDir);
   const cw = new ChartWriter(outDir);
-  const sections = results.kind === 'run'
-    ? await runSections(results, cw)
-    : await sweepSections(results, cw, opts.maxBandGroups ?? DEFAULT_MAX_BAND_GROUPS);
-  await cw.finish();
+  let sections: Built;
+  try {
+    sections = results.kind === 'run'
+      ? await runSections(results, cw)
+      : await sweepSections(results, cw, opts.maxBandGroups ?? DEFAULT_MAX_BAND_GROUPS);
+    await cw.finish();
+  } finally {
+    await cw.close();   // never leave worker threads keeping the process alive
+  }
   const title = results.kind === 'run'
     ? `BalanceAI Lab report — ${results.summary.scenario}`
     : `BalanceAI Lab sweep report — ${sweepScenarioName(results.manifest)}`;
@@ -66,13 +71,14 @@ interface Built { readonly list: Section[]; readonly charts: string[] }
 async function runSections(run: RunFolder, cw: ChartWriter): Promise<Built> {
   const s = run.summary;
   const planck = new Set(Object.keys(s.kpisExact));
-  const charts: RenderedChart[] = [];
+  const pending: Promise<RenderedChart>[] = [];
   const bands = percentileBands([{ group: 'run', table: run.timeseries }], run.seriesKpis);
   for (const kpi of run.seriesKpis) {
     const rows = bandRows(bands, kpi);
     if (rows.length === 0) continue;
-    charts.push(await cw.write(`ts-${slug(kpi)}`, `${kpi} per day`, bandChart(kpi, unitLabel(kpi, planck, s.token.symbol), rows, 1)));
+    pending.push(cw.write(`ts-${slug(kpi)}`, `${kpi} per day`, bandChart(kpi, unitLabel(kpi, planck, s.token.symbol), rows, 1)));
   }
+  const charts = await Promise.all(pending);
   const list: Section[] = [
     { id: 'run', title: 'Run', html: runFacts(s) },
     { id: 'kpis', title: 'KPIs at the end of the run', html: kpiTable(s) },
@@ -211,13 +217,14 @@ async function sweepBandCharts(
   const kpis = inputs[0]!.table.columnNames().filter((c) => c !== 'day' && c !== 'block');
   const bands = percentileBands(inputs, kpis);
   const perGroup = Math.min(...[...count(inputs.map((i) => i.group)).values()]);
-  const charts: RenderedChart[] = [];
+  const pending: Promise<RenderedChart>[] = [];
   for (const kpi of kpis) {
     const rows = bandRows(bands, kpi);
     if (rows.length === 0) continue;
     const unit = unitLabel(kpi, planck, symbol);
-    charts.push(await cw.write(`ts-${slug(kpi)}`, `${kpi} per day across seeds`, bandChart(kpi, unit, rows, perGroup)));
+    pending.push(cw.write(`ts-${slug(kpi)}`, `${kpi} per day across seeds`, bandChart(kpi, unit, rows, perGroup)));
   }
+  const charts = await Promise.all(pending);
   const notes: string[] = [];
   if (stats.length > maxGroups) notes.push(`Showing grid points 0–${maxGroups - 1} of ${stats.length}; the table above covers all.`);
   if (missing) notes.push(`${missing} run(s) have no timeseries.arrow and are left out of the bands.`);
@@ -236,7 +243,7 @@ function numericParams(sweep: SweepFolder): string[] {
 }
 
 async function sweepLineCharts(sweep: SweepFolder, stats: readonly GridPointStats[], cw: ChartWriter, seeds: number): Promise<RenderedChart[]> {
-  const out: RenderedChart[] = [];
+  const out: Promise<RenderedChart>[] = [];
   for (const param of numericParams(sweep)) {
     if (new Set(stats.map((p) => p.params[param])).size < 2) continue;
     const others = sweep.gridParams.filter((g) => g !== param);
@@ -249,9 +256,9 @@ async function sweepLineCharts(sweep: SweepFolder, stats: readonly GridPointStat
         rows.push({ kpi, x: p.params[param] as number, mean: s.mean, p5: s.p5, p95: s.p95, series });
       }
     }
-    out.push(await cw.write(`sweep-${slug(param)}`, `KPIs vs ${param}`, sweepLineChart(param, rows, seeds)));
+    out.push(cw.write(`sweep-${slug(param)}`, `KPIs vs ${param}`, sweepLineChart(param, rows, seeds)));
   }
-  return out;
+  return Promise.all(out);
 }
 
 async function heatmaps(sweep: SweepFolder, cw: ChartWriter): Promise<RenderedChart[]> {
@@ -279,12 +286,12 @@ function conf(v: number, half: number | undefined): { low: number | null; high: 
 }
 
 async function sensitivityCharts(sweep: SweepFolder, cw: ChartWriter): Promise<RenderedChart[]> {
-  const out: RenderedChart[] = [];
+  const out: Promise<RenderedChart>[] = [];
   for (const s of readSensitivity(sensitivityPath(sweep.dir, sweep.manifest))) {
     const name = `sensitivity-${slug(s.method)}-${slug(s.kpi)}`;
     const morris = s.params.filter((p) => p.muStar !== undefined);
     if (morris.length) {
-      out.push(await cw.write(name, `${s.method} sensitivity of ${s.kpi}`,
+      out.push(cw.write(name, `${s.method} sensitivity of ${s.kpi}`,
         morrisChart(s.kpi, morris.map((p) => ({ param: p.param, muStar: p.muStar!, sigma: p.sigma ?? 0 })))));
       continue;
     }
@@ -292,7 +299,7 @@ async function sensitivityCharts(sweep: SweepFolder, cw: ChartWriter): Promise<R
       ...(p.S1 !== undefined ? [{ param: p.param, index: 'S1', value: p.S1, ...conf(p.S1, p.S1Conf) }] : []),
       ...(p.ST !== undefined ? [{ param: p.param, index: 'ST', value: p.ST, ...conf(p.ST, p.STConf) }] : []),
     ]);
-    if (rows.length) out.push(await cw.write(name, `${s.method} sensitivity of ${s.kpi}`, indexBarChart(s.kpi, s.method, rows)));
+    if (rows.length) out.push(cw.write(name, `${s.method} sensitivity of ${s.kpi}`, indexBarChart(s.kpi, s.method, rows)));
   }
-  return out;
+  return Promise.all(out);
 }

@@ -2,24 +2,42 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
 import { esc } from '../html/escape.js';
+import { availableParallelism } from 'node:os';
 import { specToSvg, svgToPngAsync } from './render.js';
+import { SvgPool } from './svg-pool.js';
 import type { VlSpec } from './specs.js';
 
 export interface RenderedChart { readonly name: string; readonly title: string; readonly svg: string }
 
 /**
- * Writes charts: SVG and spec at once, PNGs rasterised in the background (libuv pool) and awaited by `finish()`,
- * so the next chart's vega work overlaps the previous chart's rasterising.
+ * How many worker threads render SVGs: BAI_LAB_REPORT_THREADS (0 = in this thread), else the cores, at most 2
+ * (vega is the bottleneck; more threads than cores only add start-up cost).
+ */
+export function reportThreads(): number {
+  const env = process.env.BAI_LAB_REPORT_THREADS;
+  if (env !== undefined && env !== '') {
+    const n = Number(env);
+    if (!(Number.isInteger(n) && n >= 0 && n <= 16)) throw new RangeError(`BAI_LAB_REPORT_THREADS must be an integer 0..16, got '${env}'`);
+    return n;
+  }
+  return Math.min(2, availableParallelism());
+}
+
+/**
+ * Writes charts: SVGs rendered by a small worker pool (started on the first chart), PNGs rasterised on libuv's pool;
+ * `write` returns at once so callers can queue every chart, and `finish()` waits for all files and stops the pool.
+ * A chart whose worker fails is rendered again in this thread, so a broken pool costs speed, never a chart.
  */
 export class ChartWriter {
   private readonly pending: Promise<void>[] = [];
   private readonly names = new Set<string>();
   private failure: unknown = null;
-  constructor(readonly outDir: string) {}
+  private pool: SvgPool | null = null;
+  constructor(readonly outDir: string, private readonly threads = reportThreads()) {}
 
   async write(wanted: string, title: string, spec: VlSpec): Promise<RenderedChart> {
     const name = this.uniqueName(wanted);
-    const svg = await specToSvg(spec);
+    const svg = await this.svg(spec);
     const dir = join(this.outDir, 'charts');
     writeFileAtomic(join(dir, `${name}.svg`), svg);
     writeFileAtomic(join(dir, `${name}.vl.json`), JSON.stringify(spec) + '\n');
@@ -30,10 +48,27 @@ export class ChartWriter {
     return { name, title, svg };
   }
 
+  private svg(spec: VlSpec): Promise<string> {
+    if (this.threads === 0) return specToSvg(spec);
+    this.pool ??= new SvgPool(this.threads);
+    return this.pool.render(spec).catch(() => specToSvg(spec));
+  }
+
   /** Wait for every PNG; the first failure is rethrown. */
   async finish(): Promise<void> {
-    await Promise.all(this.pending.splice(0));
+    try {
+      await Promise.all(this.pending.splice(0));
+    } finally {
+      await this.close();
+    }
     if (this.failure !== null) throw this.failure;
+  }
+
+  /** Stop the worker pool without waiting for charts (error paths); idempotent. */
+  async close(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
   }
 
   /** Two KPIs whose names slug alike ("a.b", "a-b") still get two files. */

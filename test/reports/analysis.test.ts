@@ -71,3 +71,29 @@ describe('ChartWriter', () => {
     for (const n of [a.name, b.name]) for (const ext of ['svg', 'png', 'vl.json']) expect(exists(pjoin(out, 'charts', `${n}.${ext}`))).toBe(true);
   });
 });
+
+import { SvgPool } from '../../reports/charts/svg-pool.js';
+import { specToSvg } from '../../reports/charts/render.js';
+
+describe('SvgPool', () => {
+  it('renders in worker threads exactly what the in-process renderer draws, in request order', async () => {
+    const spec = (n: number) => ({ mark: 'bar', data: { values: [{ a: 'x', b: n }] }, encoding: { x: { field: 'a', type: 'nominal' }, y: { field: 'b', type: 'quantitative' } } });
+    const pool = new SvgPool(2);
+    try {
+      const got = await Promise.all([1, 2, 3].map((n) => pool.render(spec(n))));
+      const want = await Promise.all([1, 2, 3].map((n) => specToSvg(spec(n))));
+      expect(got).toEqual(want);
+    } finally {
+      await pool.close();
+    }
+    await expect(pool.render(spec(4))).rejects.toThrow(/closed/);
+  });
+  it('passes an error for a spec vega-lite cannot compile back as a rejection', async () => {
+    const pool = new SvgPool(1);
+    try {
+      await expect(pool.render({ mark: 'nosuchmark', data: { values: [] } })).rejects.toThrow(/./);  // vega-lite's own message, passed through
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -41,10 +41,17 @@ describe('writeReport on a run folder', () => {
     }
   });
 
-  it('is reproducible: the same folder gives a byte-identical report', async () => {
+  it('is reproducible: the same folder gives a byte-identical report, with or without worker threads', async () => {
     const a = readFileSync((await writeReport(dir)).htmlPath, 'utf8');
     const b = readFileSync((await writeReport(dir)).htmlPath, 'utf8');
     expect(a).toBe(b);
+    process.env.BAI_LAB_REPORT_THREADS = '0';
+    try {
+      const c = readFileSync((await writeReport(dir)).htmlPath, 'utf8');
+      expect(c).toBe(a);
+    } finally {
+      delete process.env.BAI_LAB_REPORT_THREADS;
+    }
   });
 });
 
