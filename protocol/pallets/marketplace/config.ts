@@ -39,6 +39,10 @@ export const marketplaceSection = Type.Object({
     description: 'Bound on (model, count) items in one calls_batch extrinsic. Lab default.' }),
   maxCallsPerItem: Type.Integer({ minimum: 1, maximum: 1_000_000_000, default: 1_000_000,
     description: 'Bound on calls aggregated in one batch item. Lab default.' }),
+  callLengthBytes: Type.Integer({ minimum: 1, maximum: 5_000_000, default: 200,
+    description: 'Encoded length of one signed call_model extrinsic (two CIDs): calls_batch charges each aggregated call ' +
+      'beyond the first the inclusion fee of such an extrinsic, so a batch costs what its calls made one by one cost ' +
+      '(exactly, when the batch itself is submitted with this length). Lab estimate.' }),
   recordRingSize: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 4096,
     description: 'How many recent call-record hashes stay addressable on chain (older ones live in the accumulator only).' }),
 }, { additionalProperties: false, default: {}, description: 'AI marketplace: models/agents, AI nodes, stake-gated paid calls.' });
@@ -56,6 +60,7 @@ export interface MarketplaceConfig {
   readonly maxBatchItems: number;
   readonly maxCallsPerItem: number;
   readonly recordRingSize: number;
+  readonly callLengthBytes: number;
 }
 
 export function marketplaceFromScenario(s: Partial<MarketplaceSection>, token: TokenContext): MarketplaceConfig {
@@ -80,6 +85,7 @@ export function marketplaceFromScenario(s: Partial<MarketplaceSection>, token: T
     maxBatchItems: parseInteger('marketplace.maxBatchItems', s.maxBatchItems ?? 256, 1, 4096),
     maxCallsPerItem: parseInteger('marketplace.maxCallsPerItem', s.maxCallsPerItem ?? 1_000_000, 1, 1_000_000_000),
     recordRingSize: parseInteger('marketplace.recordRingSize', s.recordRingSize ?? 4096, 1, 1_000_000),
+    callLengthBytes: parseInteger('marketplace.callLengthBytes', s.callLengthBytes ?? 200, 1, 5_000_000),
   };
 }
 export { marketplaceFromScenario as fromScenario };

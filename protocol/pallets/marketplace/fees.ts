@@ -8,12 +8,15 @@ import { ok, assert } from '../../primitives/dispatch.js';
 import { PERBILL, mulFloor, type Parts } from '../../primitives/perthing.js';
 import type { Balances } from '../balances/index.js';
 import type { Payment } from '../payment/index.js';
+import { MARKETPLACE_CALL_WEIGHTS } from './calls.js';
 
 export interface FeeParts { readonly burnPlanck: Planck; readonly authorPlanck: Planck; readonly treasuryPlanck: Planck }
 
 export interface NetworkFeePort {
-  /** Charge `count` calls' network fee of `feePlanck` each to `payer` (kept alive); returns the totals routed. */
+  /** Charge `count` calls' fee of `feePlanck` each to `payer` (kept alive), split per call; returns the totals routed. */
   charge(payer: AccountId, feePlanck: Planck, count: number): DispatchResult<FeeParts>;
+  /** The inclusion fee one call_model extrinsic of `lengthBytes` pays in the current block (0: not modelled). */
+  inclusionFeePlanck(lengthBytes: number): Planck;
 }
 
 export interface FeeSplitParts { readonly burn: Parts; readonly author: Parts; readonly treasury: Parts }
@@ -33,6 +36,7 @@ export function splitOneFee(fee: Planck, split: FeeSplitParts): FeeParts {
  */
 export function paymentFeePort(payment: Payment, balances: Balances): NetworkFeePort {
   return {
+    inclusionFeePlanck: (lengthBytes) => payment.inclusionFee(lengthBytes, MARKETPLACE_CALL_WEIGHTS.call_model),
     charge(payer, feePlanck, count) {
       assert(Number.isInteger(count) && count >= 0, 'fee port: bad count');
       const one = splitOneFee(feePlanck, payment.config.split);
@@ -56,8 +60,10 @@ export function paymentFeePort(payment: Payment, balances: Balances): NetworkFee
  * `split` is a function so the runtime can pass the payment pallet's own split of one fee.
  */
 export function balancesFeePort(balances: Balances, split: (feePlanck: Planck) => FeeParts,
-                                author: () => AccountId | null, treasury: AccountId): NetworkFeePort {
+                                author: () => AccountId | null, treasury: AccountId,
+                                inclusionFee: (lengthBytes: number) => Planck = () => 0n): NetworkFeePort {
   return {
+    inclusionFeePlanck: inclusionFee,
     charge(payer, feePlanck, count) {
       assert(Number.isInteger(count) && count >= 0, 'fee port: bad count');
       const one = split(feePlanck);

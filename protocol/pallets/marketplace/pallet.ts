@@ -172,14 +172,16 @@ export class Marketplace {
   }
 
   /**
-   * An aggregated batch: Σ count calls over (model, count) items, charged exactly as that many single calls (same
-   * transfers in total, per-call fee split multiplied by the count), counted against the same quota, leaving one
-   * batch record (the bodies document lives under bodiesCid). Returns the record hash (hex).
+   * An aggregated batch: Σ count calls over (model, count) items, charged exactly as that many single calls: the same
+   * price transfers in total, the network fee split per call and multiplied by the count, and for every call beyond
+   * the first the inclusion fee of one call_model extrinsic of callLengthBytes (the batch extrinsic paid the first).
+   * Counted against the same quota; leaves one batch record (the bodies document lives under bodiesCid).
    */
   callsBatch(who: AccountId, items: readonly BatchItem[], bodiesCid: string): DispatchResult<string> {
     if (parseCid(bodiesCid) === null) return fail('InvalidCid');
     if (!Array.isArray(items) || items.length === 0 || items.length > this.config.maxBatchItems) return fail('TooManyItems');
-    const checked = this.checkCalls(who, items);
+    const inclusion = this.env.fees.inclusionFeePlanck(this.config.callLengthBytes);
+    const checked = this.checkCalls(who, items, inclusion);
     if (!checked.ok) return checked;
     const total = checked.value;
     const log = this.storage.callLog.get();
@@ -187,6 +189,7 @@ export class Marketplace {
     for (const it of items) pricePlanck += this.storage.models.get(it.modelId)!.pricePlanck * BigInt(it.count);
     const paid = this.settle(who, items, total);
     if (!paid.ok) return paid;
+    if (total > 1 && !this.env.fees.charge(who, inclusion, total - 1).ok) return fail('InsufficientBalance');
     const feePlanck = this.config.networkFeePlanck * BigInt(total);
     const hash = recordHash(batchRecordData({ consumer: who, items: items.map((i) => ({ modelId: i.modelId, count: i.count })),
       bodiesCid, pricePlanck, feePlanck, era: this.env.era(), firstIndex: log.count }));
@@ -196,7 +199,7 @@ export class Marketplace {
   }
 
   /** Checks shared by single and batch calls, before any write: models served, stake gate, quota, funds. */
-  private checkCalls(who: AccountId, items: readonly BatchItem[]): DispatchResult<number> {
+  private checkCalls(who: AccountId, items: readonly BatchItem[], inclusionPerExtraCall = 0n): DispatchResult<number> {
     let total = 0;
     let cost = 0n;
     for (const it of items) {
@@ -210,6 +213,7 @@ export class Marketplace {
     const q = this.quota(who);
     if (q === 0) return fail('BelowStakeGate');
     if (this.callsUsed(who) + total > q) return fail('QuotaExceeded');
+    if (total > 1) cost += inclusionPerExtraCall * BigInt(total - 1);
     if (cost > this.balances.reducibleBalance(who, 'Preserve', 'Polite')) return fail('InsufficientBalance');
     return ok(total);
   }

@@ -196,7 +196,8 @@ export class MarketplacePopulation implements WorldPlugin {
     if (plan.length === 0) return;
     if (this.ctx.cfg.s.aggregateCalls) {
       const cid = this.store({ consumer: who, day: dayIndex, nonce, items: plan.map((p) => ({ modelId: p.modelId, count: p.count })) }, dayIndex);
-      this.submit(who, 'marketplace', 'calls_batch', { items: plan, bodiesCid: cid }, 100 + 8 * plan.length);
+      // Submitted at the length of one call_model: the batch then costs exactly what its calls one by one cost.
+      this.submit(who, 'marketplace', 'calls_batch', { items: plan, bodiesCid: cid }, this.rt.config.marketplace.callLengthBytes);
       return;
     }
     let seq = 0;
@@ -204,7 +205,7 @@ export class MarketplacePopulation implements WorldPlugin {
       for (let k = 0; k < it.count; k++, seq++) {
         const requestCid = this.store({ consumer: who, day: dayIndex, nonce, seq, modelId: it.modelId, kind: 'request' }, dayIndex);
         const responseCid = this.store({ consumer: who, day: dayIndex, nonce, seq, modelId: it.modelId, kind: 'response' }, dayIndex);
-        this.submit(who, 'marketplace', 'call_model', { modelId: it.modelId, requestCid, responseCid }, 200);
+        this.submit(who, 'marketplace', 'call_model', { modelId: it.modelId, requestCid, responseCid }, this.rt.config.marketplace.callLengthBytes);
       }
     }
   }

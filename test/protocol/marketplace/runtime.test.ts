@@ -95,4 +95,40 @@ describe('marketplace in the runtime', () => {
     expect(Buffer.from(other.stateRoot()).toString('hex')).toBe(root);
     expect(other.marketplace.callCount()).toBe(1n);
   });
+
+  it('a calls_batch costs every account exactly what the same calls as single call_model extrinsics cost', () => {
+    const items = [{ modelId: 0, count: 3 }, { modelId: 1, count: 2 }];
+    const run = (batched: boolean) => {
+      const rt = make();
+      rt.initializeBlock(1, 'c1', 12_000);
+      for (const x of [
+        xt('alice', { pallet: 'marketplace', name: 'bond_node', args: { amount: 1000n * BAI } }),
+        xt('alice', { pallet: 'marketplace', name: 'register_model', args: { kind: 'model', metadataCid: META, price: BAI / 7n } }),
+        xt('bob', { pallet: 'marketplace', name: 'bond_node', args: { amount: 1000n * BAI } }),
+        xt('bob', { pallet: 'marketplace', name: 'register_model', args: { kind: 'model', metadataCid: META, price: BAI / 3n } }),
+        xt('u1', { pallet: 'marketplace', name: 'stake_access', args: { amount: 100n * BAI } }),
+      ]) expect(rt.applyExtrinsic(x).ok).toBe(true);
+      rt.finalizeBlock();
+      rt.initializeBlock(2, 'c1', 24_000);
+      const len = rt.config.marketplace.callLengthBytes;
+      if (batched) {
+        expect(rt.applyExtrinsic({ signer: 'u1', lengthBytes: len, call: { pallet: 'marketplace', name: 'calls_batch', args: { items, bodiesCid: REQ } } }).ok).toBe(true);
+      } else {
+        for (const it of items) for (let k = 0; k < it.count; k++) {
+          expect(rt.applyExtrinsic({ signer: 'u1', lengthBytes: len,
+            call: { pallet: 'marketplace', name: 'call_model', args: { modelId: it.modelId, requestCid: REQ, responseCid: REQ } } }).ok).toBe(true);
+        }
+      }
+      rt.finalizeBlock();
+      rt.checkInvariants();
+      return rt;
+    };
+    const one = run(false), many = run(true);
+    for (const who of ['u1', 'alice', 'bob', 'c1', 'pallet/treasury']) expect(many.balances.account(who)).toEqual(one.balances.account(who));
+    expect(many.balances.totalIssuance()).toBe(one.balances.totalIssuance());
+    expect(many.stats.feesPaid).toBe(one.stats.feesPaid);
+    expect(many.stats.feesBurned).toBe(one.stats.feesBurned);
+    expect(many.marketplace.callCount()).toBe(5n);
+    // (the block's weight differs, so the NEXT block's fee multiplier may differ: aggregation is exact per block)
+  });
 });
