@@ -182,3 +182,20 @@ function sameSet(a: readonly AccountId[], b: readonly AccountId[]): boolean {
   const s = new Set(b);
   return a.every((x) => s.has(x));
 }
+
+// ------------------------------------------------------------------------------------------------ voters
+
+export type Vote = 'aye' | 'nay' | null;
+
+/** A voter turns out with probability `turnout`, then approves with probability exp(−sizeAversion × share). */
+export function voterChoice(rng: AgentRng, turnout: number, share: number, sizeAversion: number): Vote {
+  if (!(rng.float() < turnout)) return null;
+  return rng.float() < Math.exp(-sizeAversion * share) ? 'aye' : 'nay';
+}
+
+/** Stake-weighted simple majority: passes when the aye stake exceeds the nay stake (ties fail). */
+export function tally(votes: ReadonlyArray<{ readonly vote: Vote; readonly weight: bigint }>): { aye: bigint; nay: bigint; passed: boolean } {
+  let aye = 0n, nay = 0n;
+  for (const v of votes) { if (v.vote === 'aye') aye += v.weight; else if (v.vote === 'nay') nay += v.weight; }
+  return { aye, nay, passed: aye > nay };
+}

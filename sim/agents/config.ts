@@ -75,6 +75,14 @@ export const spamSection = Type.Object({
   lengthBytes: Type.Integer({ minimum: 1, maximum: 5_000_000, default: 140, description: 'Encoded length of a spam transfer (~140 bytes on Polkadot).' }),
 }, { additionalProperties: false, default: {}, description: 'A transfer spammer: fixed-rate signed transfers from startDay to endDay.' });
 
+export const votersSection = Type.Object({
+  enabled: Type.Boolean({ default: false, description: 'Treasury proposals voted on by the nominator agents (stake-weighted, off chain: BalanceAI has no on-chain voting yet); a passed proposal is approved by a Root treasury.spend, the lab\'s governance stand-in.' }),
+  proposalEveryEras: Type.Integer({ minimum: 1, maximum: 10_000, default: 7, description: 'A proposal every this many eras.' }),
+  proposalShareMax: Unit(0.2, 'A proposal asks for a share of the treasury pot drawn uniformly in (0, this].'),
+  turnout: Unit(0.3, 'Probability that a nominator agent votes on a proposal (own stream).'),
+  sizeAversion: NonNeg(5, 1000, 'A voter approves with probability exp(−sizeAversion × share of the pot asked).'),
+}, { additionalProperties: false, default: {}, description: 'Minimal treasury voters (no governance pallet exists: BALANCEAI.md §1).' });
+
 export const agentsSection = Type.Object({
   enabled: Type.Boolean({ default: false, description: 'Run the staking agents (validators, nominators), the price path and the spammer (if agents.spam.enabled). The baseline enables them.' }),
   validators: validatorAgentsSection,
@@ -82,6 +90,7 @@ export const agentsSection = Type.Object({
   price: priceSection,
   wake: wakeSection,
   spam: spamSection,
+  voters: votersSection,
   marketplace: marketplaceAgentsSection,
 }, { additionalProperties: false, default: {}, description: 'Synthetic agents (simulation parameters, not chain parameters).' });
 

@@ -24,7 +24,7 @@ import { buildStakingPopulation, type StakingPopulation } from './population.js'
 import { buildSurvey, EMPTY_SURVEY, type Survey, type SurveyReads } from './survey.js';
 import { csvPriceOn, DAYS_PER_YEAR, gbmStep, readPriceCsv } from './price.js';
 import {
-  decideNominator, decideValidator, type StakerStatus, type ValidatorMemory,
+  decideNominator, decideValidator, tally, voterChoice, type StakerStatus, type ValidatorMemory,
 } from './behaviours.js';
 
 export const DAY_MS = 86_400_000;
@@ -67,9 +67,10 @@ export const stakingAgentsPlugin: WorldPluginFactory = {
   create: (world) => new StakingAgents(world, contextOf(world.scenario, world.engine, world.binding.token.decimals)),
 };
 
-type CounterName = 'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced' | 'spamTransfers';
+type CounterName = 'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced' | 'spamTransfers' | 'proposals' | 'proposalsPassed';
 const ZERO_COUNTERS: Record<CounterName, number> = {
   validatorsEntered: 0, validatorsLeft: 0, commissionChanges: 0, nominatorsEntered: 0, nominatorsLeft: 0, nominatorsRebalanced: 0, spamTransfers: 0,
+  proposals: 0, proposalsPassed: 0,
 };
 const MINUTE_MS = 60_000;
 
@@ -99,6 +100,9 @@ export class StakingAgents implements WorldPlugin {
   private readonly validatorKind: number;
   private readonly nominatorKind: number;
   private readonly spamKind: number;
+  private readonly governanceKind: number;
+  private readonly voterStreams: RngStream[];
+  private readonly governanceStream: RngStream;
   private readonly vStreams: RngStream[];
   private readonly nStreams: RngStream[];
   private readonly priceStream: RngStream;
@@ -135,10 +139,13 @@ export class StakingAgents implements WorldPlugin {
     this.validatorKind = e.defineKind('agents.validator', (i) => this.wakeValidator(i));
     this.nominatorKind = e.defineKind('agents.nominator', (i) => this.wakeNominator(i));
     this.spamKind = e.defineKind('agents.spam', (k) => this.spam(k));
+    this.governanceKind = e.defineKind('agents.governance', () => this.governance());
     const pop = ctx.pop;
     this.vStreams = pop.validatorIds.map((_, i) => e.rng.stream('agents.validator', i));
     this.nStreams = pop.nominatorIds.map((_, i) => e.rng.stream('agents.nominator', i));
     this.priceStream = e.rng.stream('agents.price');
+    this.governanceStream = e.rng.stream('agents.governance');
+    this.voterStreams = this.s.voters.enabled ? pop.nominatorIds.map((_, i) => e.rng.stream('agents.voter', i)) : [];
     this.csvPrices = this.s.price.model === 'csv' ? readPriceCsv(csvPath(world.scenario, this.s.price.csvFile)) : null;
     this.priceUsd = this.csvPrices ? this.csvPrices[0]! : this.s.price.initialUsd;
     this.outsideYield = outsideYieldOn(this.s.nominators, 0);
@@ -172,6 +179,37 @@ export class StakingAgents implements WorldPlugin {
     for (let i = 0; i < this.nStreams.length; i++) this.scheduleWake(this.nominatorKind, base + i, i, this.nStreams[i]!, 0);
     const sp = this.s.spam;
     if (sp.enabled && sp.endDay > sp.startDay && sp.transfersPerMinute > 0) e.schedule(sp.startDay * DAY_MS, EventClass.Agent, 0, this.spamKind, 0);
+    if (this.s.voters.enabled && this.voterStreams.length > 0) e.schedule(this.governanceAt(this.s.voters.proposalEveryEras), EventClass.Agent, 0, this.governanceKind, 0);
+  }
+
+  // ------------------------------------------------------------------ voters (minimal governance)
+
+  /** After the wake window of era `era`: proposals see the agents' moves of that era. */
+  private governanceAt(era: number): number { return era * this.eraMs + this.offsetMs + this.windowMs; }
+
+  /**
+   * A treasury proposal: a share of the pot (uniform in (0, proposalShareMax]) to a nominator agent; every nominator
+   * agent may vote (its own stream), weighted by its active bond; a majority of stake approves it with a Root
+   * treasury.spend (no governance pallet exists, so the vote is tallied off chain).
+   */
+  private governance(): void {
+    const v = this.s.voters;
+    const rng = this.governanceStream;
+    const ids = this.ctx.pop.nominatorIds;
+    const pot = this.rt.treasury.pot();
+    const share = v.proposalShareMax * rng.float();
+    const amount = BigInt(Math.floor(share * 1e9)) * pot / 1_000_000_000n;
+    const beneficiary = ids[rng.int(ids.length)]!;
+    const ledgers = this.rt.staking.storage.ledger;
+    const votes = ids.map((id, i) => ({
+      vote: voterChoice(this.voterStreams[i]!, v.turnout, share, v.sizeAversion), weight: ledgers.get(id)?.active ?? 0n,
+    }));
+    this.counters.proposals++;
+    if (amount > 0n && tally(votes).passed) {
+      const r = this.rt.applyRootCall({ pallet: 'treasury', name: 'spend', args: { amount, beneficiary } });
+      if (r.ok) this.counters.proposalsPassed++;
+    }
+    this.world.engine.schedule(this.governanceAt(this.currentEraSlot() + v.proposalEveryEras), EventClass.Agent, 0, this.governanceKind, 0);
   }
 
   // ------------------------------------------------------------------ spammer

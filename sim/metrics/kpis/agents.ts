@@ -15,6 +15,8 @@ export const AGENTS_KPIS: readonly KpiDef[] = [
   { name: 'nominatorsEntered', unit: 'count', series: true, description: 'Nominator agents that bonded and nominated after genesis (cumulative).' },
   { name: 'nominatorsLeft', unit: 'count', series: true, description: 'Nominator agents that chilled and unbonded (cumulative).' },
   { name: 'nominatorsRebalanced', unit: 'count', series: true, description: 'Re-nominations by nominator agents chasing yield (cumulative).' },
+  { name: 'proposals', unit: 'count', series: true, description: 'Treasury proposals put to the voter agents (agents.voters; cumulative).' },
+  { name: 'proposalsPassed', unit: 'count', series: true, description: 'Proposals a stake majority approved (Root treasury.spend; cumulative).' },
   { name: 'spamTransfers', unit: 'count', series: true, description: 'Transfers submitted by the spammer (agents.spam; cumulative).' },
 ];
 
@@ -24,7 +26,7 @@ export interface AgentsReads {
   candidates(): number;
   nominators(): number;
   meanCommission(): number;
-  counters(): Readonly<Record<'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced' | 'spamTransfers', number>>;
+  counters(): Readonly<Record<'validatorsEntered' | 'validatorsLeft' | 'commissionChanges' | 'nominatorsEntered' | 'nominatorsLeft' | 'nominatorsRebalanced' | 'spamTransfers' | 'proposals' | 'proposalsPassed', number>>;
 }
 
 /** Reads the plugin's state and the chain; stateless itself (the plugin checkpoints its counters). */

@@ -1,7 +1,7 @@
 // Staking-agent decision rules against hand-computed expectations, with scripted random draws.
 import { describe, expect, it } from 'vitest';
 import {
-  bestTargets, decideNominator, decideValidator, meanYield, type AgentRng, type ValidatorMemory,
+  bestTargets, decideNominator, decideValidator, meanYield, tally, voterChoice, type AgentRng, type ValidatorMemory,
 } from '../../../sim/agents/behaviours.js';
 import { buildSurvey, validatorIncomeBai, type Survey, type SurveyEntry, type SurveyReads } from '../../../sim/agents/survey.js';
 
@@ -153,5 +153,19 @@ describe('nominators', () => {
     expect(decideNominator({ status: 'withdrawable', targets: [], survey: s, index: idx, outsideYield: 0, hurdle: 0 }, NP, scripted([]))).toEqual({ kind: 'withdraw' });
     const empty: Survey = { era: -1, entries: [], meanPotBai: 0, meanStakeBai: 0 };
     expect(decideNominator({ status: 'active', targets: ['a'], survey: empty, index: new Map(), outsideYield: 9, hurdle: 0 }, NP, scripted([]))).toEqual({ kind: 'none' });
+  });
+});
+
+describe('voters', () => {
+  it('turnout, then approval with probability exp(−aversion × share)', () => {
+    // exp(−5 × 0.1) = 0.6065
+    expect(voterChoice(scripted([0.29, 0.60]), 0.3, 0.1, 5)).toBe('aye');
+    expect(voterChoice(scripted([0.29, 0.61]), 0.3, 0.1, 5)).toBe('nay');
+    expect(voterChoice(scripted([0.31]), 0.3, 0.1, 5)).toBeNull();
+  });
+  it('stake-weighted majority; abstentions do not count; a tie fails', () => {
+    expect(tally([{ vote: 'aye', weight: 5n }, { vote: 'nay', weight: 3n }, { vote: null, weight: 100n }])).toEqual({ aye: 5n, nay: 3n, passed: true });
+    expect(tally([{ vote: 'aye', weight: 3n }, { vote: 'nay', weight: 3n }]).passed).toBe(false);
+    expect(tally([]).passed).toBe(false);
   });
 });

@@ -102,6 +102,21 @@ describe('staking agents in a run', () => {
   }, 60_000);
 });
 
+describe('voters', () => {
+  it('a stake majority approves treasury spends by Root; unanimous nays approve none', async () => {
+    const base = ['agents.voters.enabled=true', 'agents.voters.proposalEveryEras=4', 'agents.voters.turnout=1', 'agents.validators.entryProbability=0'];
+    const yes = await runScenario(scenarioFile('voters-yes', '', [...base, 'agents.voters.sizeAversion=0']), { seed: 2n, days: 1 });
+    // 24 one-hour eras: proposals after the wake windows of eras 4, 8, ..., 20 (era 24 starts at the day's end)
+    expect(kpi(yes, 1, 'proposals')).toBe(5);
+    expect(kpi(yes, 1, 'proposalsPassed')).toBe(5);
+    expect(runtimeOf(yes).treasury.storage.spendCount.get()).toBe(5);
+    const no = await runScenario(scenarioFile('voters-no', '', [...base, 'agents.voters.sizeAversion=1000']), { seed: 2n, days: 1 });
+    expect(kpi(no, 1, 'proposals')).toBe(5);
+    expect(kpi(no, 1, 'proposalsPassed')).toBe(0); // exp(−1000 × share) ≈ 0 for any share above ~1e-6
+    expect(runtimeOf(no).treasury.storage.spendCount.get()).toBe(0);
+  }, 60_000);
+});
+
 describe('spammer', () => {
   it('submits transfersPerMinute every minute from startDay, round robin; the chain includes them', async () => {
     const s = scenarioFile('spam', '', ['agents.nominators.count=0', 'agents.validators.count=0', 'agents.validators.genesisActive=0', 'workload.accounts=2',
