@@ -343,8 +343,8 @@ export class MessageConsensus {
     node.round += 1;
     node.active = true;
     node.base = base;
-    node.prevotes = new Tally(base, this.t, this.n);
-    node.precommits = new Tally(base, this.t, this.n);
+    node.prevotes.reset(base);
+    node.precommits.reset(base);
     node.myPrevote = -1; node.myPrecommit = -1; node.t2 = false; node.t4 = false;
     const e = this.o.engine; const T = this.o.cfg.gossipDurationMs;
     e.schedule(e.nowMs() + 2 * T, EventClass.Node, node.index, this.kT2, node.index, node.round);

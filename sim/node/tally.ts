@@ -17,10 +17,20 @@ export class Tally {
   /** Voters whose vote counted toward support (for commit justifications). */
   readonly supporters: number[] = [];
 
-  constructor(private readonly base: BlockHeader, private readonly t: number, n: number) {
+  constructor(private base: BlockHeader, private readonly t: number, n: number) {
     this.first = new Int32Array(n).fill(NONE);
     this.supportsBase = new Uint8Array(n);
     this.equivocated = new Uint8Array(n);
+  }
+
+  /** Start a new round on `base`, reusing the arrays (two tallies per node per round). */
+  reset(base: BlockHeader): void {
+    this.base = base;
+    this.support.clear();
+    this.first.fill(NONE); this.supportsBase.fill(0); this.equivocated.fill(0);
+    this.voters = 0;
+    this.ghost = undefined;
+    this.supporters.length = 0;
   }
 
   /**
