@@ -122,6 +122,18 @@ describe('bai-lab CLI', () => {
     expect(readFileSync(join(part, 'timeseries.arrow'))).toEqual(readFileSync(join(full, 'timeseries.arrow')));
   });
 
+  it('schema writes the committed scenarios/schema.json and lists the documented --set paths', async () => {
+    const out = dir('cli-schema-');
+    expect((await cli('schema', '--out', join(out, 's.json'))).code).toBe(0);
+    expect(readFileSync(join(out, 's.json'))).toEqual(readFileSync('scenarios/schema.json'));
+    const r = await cli('schema', '--paths');
+    const paths = r.out.trim().split('\n').map((l) => l.split('\t')[0]);
+    for (const p of ['chain.blockTimeMs', 'emissions.model', 'emissions.blockReward', 'emissions.halvingIntervalBlocks',
+      'emissions.maxSupply', 'emissions.split.stakers', 'emissions.split.grants', 'emissions.split.treasury', 'fees.split.burn',
+      'fees.split.author', 'fees.split.treasury', 'staking.eraBlocks', 'staking.bondingDurationEras', 'staking.maxNominations',
+      'staking.validatorCount']) expect(paths).toContain(p);
+  });
+
   it('the real launcher maps bad input to exit 2 without a stack trace', () => {
     const p = spawnSync(process.execPath, ['bin/bai-lab.mjs', 'run', 'baseline', '--seed', '-1'], { encoding: 'utf8' });
     expect(p.status).toBe(2);
