@@ -3,7 +3,7 @@
 // baseline sets them). Prints wall and CPU seconds, simulated days per second, agent wake events, extrinsics and
 // the peak RSS; asserts nothing. Where the time goes (measured with --cpu-prof over 12 baseline days): ~63% the
 // chain's daily state root (O(state), growing with the 84 eras of exposure history), ~20% block production, ~1% the
-// agents' own wakes. A year of 100k nominators takes hours, so that run defaults to 30 days and prints the linear
+// agents' own wakes. A year of 100k nominators takes hours, so that run defaults to 14 days and prints the linear
 // per-year extrapolation ("≈ per year"); BENCH_AGENTS_DAYS / BENCH_AGENTS_100K_DAYS override the two horizons.
 
 import { loadScenario } from '../scenarios/load.js';
@@ -18,9 +18,11 @@ async function one(label: string, sets: string[], days: number): Promise<void> {
   const t0 = performance.now(); // wall-clock-ok (bench only)
   const c0 = process.cpuUsage();
   let lastPrint = t0;
+  let rssDay1 = 0;
   const r = await runScenario(s, {
     seed: 1n, days,
     onProgress: (d, total) => {
+      if (d === 1) rssDay1 = rssMiB();
       const now = performance.now(); // wall-clock-ok (bench only)
       if (now - lastPrint > 30_000) { lastPrint = now; console.log(`  ${label}: day ${d}/${total} after ${((now - t0) / 1000).toFixed(0)} s, RSS ${rssMiB().toFixed(0)} MiB`); }
     },
@@ -33,7 +35,8 @@ async function one(label: string, sets: string[], days: number): Promise<void> {
   const perYear = (x: number) => (days === YEAR_DAYS ? '' : ` (≈ ${(x * YEAR_DAYS / days).toFixed(0)} s per year)`);
   console.log(`${label}, ${days} days: wall ${wall.toFixed(1)} s${perYear(wall)}, CPU ${cpuSec.toFixed(1)} s${perYear(cpuSec)}, ` +
     `${(days / wall).toFixed(2)} days/s, ${r.summary.blocks} blocks, ${wakes} other events, ${r.world.extrinsicsApplied} extrinsics; ` +
-    `nominators ${String(k['activeNominators'])}, candidates ${String(k['validatorCandidates'])}, peak RSS ${rssMiB().toFixed(0)} MiB`);
+    `nominators ${String(k['activeNominators'])}, candidates ${String(k['validatorCandidates'])}, peak RSS ${rssMiB().toFixed(0)} MiB` +
+    (days > 1 ? ` (+${((rssMiB() - rssDay1) / (days - 1)).toFixed(1)} MiB/day after day 1: era history grows until staking.historyDepth eras)` : ''));
 }
 
 export async function bench(): Promise<void> {
@@ -43,5 +46,5 @@ export async function bench(): Promise<void> {
   };
   await one('baseline (10k nominators)', [], daysOf('BENCH_AGENTS_DAYS', YEAR_DAYS));
   // 100k nominators: maxElectingVoters (22,500) bounds the election; genesis issuance stays under the 21M cap.
-  await one('100k nominators', ['agents.nominators.count=100000', 'agents.nominators.bond=100', 'agents.nominators.balance=10'], daysOf('BENCH_AGENTS_100K_DAYS', 30));
+  await one('100k nominators', ['agents.nominators.count=100000', 'agents.nominators.bond=100', 'agents.nominators.balance=10'], daysOf('BENCH_AGENTS_100K_DAYS', 14));
 }
