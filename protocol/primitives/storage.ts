@@ -2,7 +2,7 @@
 // Inside `journal.transactional(fn)` every write is recorded; a failed DispatchResult rolls all of them back,
 // which is how a rejected call leaves the state root unchanged. Values are immutable records: replace, never mutate.
 
-import { blake2b } from '@noble/hashes/blake2b';
+import { blake2_256 } from './hash.js';
 import type { DispatchResult } from './dispatch.js';
 import { assert } from './dispatch.js';
 
@@ -203,15 +203,34 @@ export function lenPrefix(n: number): Uint8Array {
  * each as Compact(len(name)) ‖ name ‖ its sorted (key, value) encodings.
  */
 export function stateRoot(items: readonly RootItem[]): Uint8Array {
-  const h = blake2b.create({ dkLen: 32 });
+  // Buffer the canonical encoding and hash it once: one WASM call beats thousands of tiny incremental updates.
+  const sink = new ByteSink();
   const sorted = [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const enc = new TextEncoder();
   for (const it of sorted) {
     const nb = enc.encode(it.name);
-    h.update(lenPrefix(nb.length)); h.update(nb);
-    it.feed(h);
+    sink.update(lenPrefix(nb.length)); sink.update(nb);
+    it.feed(sink);
   }
-  return h.digest();
+  return blake2_256(sink.bytes());
+}
+
+/** A growable byte buffer with the `update` shape of a hasher. */
+export class ByteSink {
+  private buf = new Uint8Array(1 << 16);
+  private len = 0;
+  update(b: Uint8Array): void {
+    if (this.len + b.length > this.buf.length) {
+      let cap = this.buf.length * 2;
+      while (cap < this.len + b.length) cap *= 2;
+      const next = new Uint8Array(cap);
+      next.set(this.buf.subarray(0, this.len));
+      this.buf = next;
+    }
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+  bytes(): Uint8Array { return this.buf.subarray(0, this.len); }
 }
 
 export { EMPTY as EMPTY_BYTES };
