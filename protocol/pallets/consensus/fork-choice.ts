@@ -25,19 +25,20 @@ export const ANCESTRY_WALK_MAX = 5_000_000;
 export class BlockTree {
   private readonly known = new Map<BlockId, BlockHeader>();
   private readonly leaves = new Set<BlockId>();
-  private bestId: BlockId;
-  private finalizedId: BlockId;
+  // The best and finalized headers themselves (read on every vote by message-level nodes: no Map look-up).
+  private bestH: BlockHeader;
+  private finH: BlockHeader;
 
   constructor(genesis: BlockHeader, private readonly rule: ForkChoiceRule = 'babe') {
     assert(genesis.parent === -1 && genesis.number === 0, 'BlockTree: genesis must have number 0 and no parent');
     this.known.set(genesis.id, genesis);
     this.leaves.add(genesis.id);
-    this.bestId = genesis.id;
-    this.finalizedId = genesis.id;
+    this.bestH = genesis;
+    this.finH = genesis;
   }
 
-  get best(): BlockHeader { return this.known.get(this.bestId)!; }
-  get finalized(): BlockHeader { return this.known.get(this.finalizedId)!; }
+  get best(): BlockHeader { return this.bestH; }
+  get finalized(): BlockHeader { return this.finH; }
   has(id: BlockId): boolean { return this.known.has(id); }
   get(id: BlockId): BlockHeader | undefined { return this.known.get(id); }
   get size(): number { return this.known.size; }
@@ -52,7 +53,7 @@ export class BlockTree {
     this.leaves.delete(h.parent);
     this.leaves.add(h.id);
     if (!this.eligible(h)) return false;
-    if (better(h, this.best)) { this.bestId = h.id; return true; }
+    if (better(h, this.bestH)) { this.bestH = h; return true; }
     return false;
   }
 
@@ -77,20 +78,21 @@ export class BlockTree {
   finalize(id: BlockId): void {
     const h = this.known.get(id);
     assert(h !== undefined, `BlockTree.finalize: unknown block ${id}`);
-    if (h.number <= this.finalized.number) return;
-    this.finalizedId = id;
-    if (this.rule === 'babe' && !this.descends(this.bestId, id)) this.recomputeBest();
+    if (h.number <= this.finH.number) return;
+    this.finH = h;
+    if (this.rule === 'babe' && !this.descends(this.bestH.id, id)) this.recomputeBest();
   }
 
   /** Force finality to a block that may conflict with the current one (only used to record a safety violation). */
   forceFinalize(id: BlockId): void {
-    assert(this.known.has(id), 'forceFinalize: unknown block');
-    this.finalizedId = id;
+    const h = this.known.get(id);
+    assert(h !== undefined, 'forceFinalize: unknown block');
+    this.finH = h;
     this.recomputeBest();
   }
 
   private eligible(h: BlockHeader): boolean {
-    return this.rule === 'ignoreFinality' || this.descends(h.id, this.finalizedId);
+    return this.rule === 'ignoreFinality' || this.descends(h.id, this.finH.id);
   }
 
   /** Leaves in id order (deterministic), best by (weight, number), ties to the lower id (first created). */
@@ -101,7 +103,7 @@ export class BlockTree {
       const leaf = this.known.get(id)!;
       if (this.eligible(leaf) && better(leaf, best)) best = leaf;
     }
-    this.bestId = best.id;
+    this.bestH = best;
   }
 
   /** Drop leaves that can never be chosen again (below finality and not descending from it), bounding the set. */
