@@ -15,6 +15,7 @@ import { stakingSection } from '../protocol/pallets/staking/config.js';
 import { runtimeConfigFromScenario } from '../protocol/runtime.js';
 import { workloadSection, workloadFromScenario } from '../sim/runner/workload-config.js';
 import { oraclesSection } from '../sim/runner/oracles-config.js';
+import { engineSection } from '../sim/engine/config.js';
 import { marketplaceSection } from '../protocol/pallets/marketplace/config.js';
 import { curationSection } from '../protocol/pallets/curation/config.js';
 import { grantsSection } from '../protocol/pallets/grants/config.js';
@@ -36,6 +37,7 @@ export const SECTIONS = {
   grants: grantsSection,
   workload: workloadSection,
   oracles: oraclesSection,
+  engine: engineSection,
   agents: agentsSection,
 } as const satisfies Record<string, TObject>;
 

@@ -6,6 +6,7 @@
 // hooks. Day d (1-based) covers ticks [(d-1)·day, d·day); at its end the runner folds the state root into the trace.
 
 import { Engine, EventClass, type TraceLogOptions } from '../engine/index.js';
+import { engineConfigFromScenario } from '../engine/config.js';
 import type { AccountId } from '../../protocol/primitives/units.js';
 import { Collector } from '../metrics/collector.js';
 import type { KpiSource } from '../metrics/kpi.js';
@@ -66,7 +67,7 @@ export class World {
   private readonly oraclesEveryBlocks: number;
 
   constructor(readonly scenario: Scenario, opts: WorldOptions) {
-    this.engine = new Engine({ seed: opts.seed, traceLog: opts.traceLog ?? null });
+    this.engine = new Engine(engineConfigFromScenario(scenario.engine, opts.seed, opts.traceLog ?? null));
     this.oraclesEveryBlocks = scenario.oracles.everyBlocks;
     const decimals = tokenDecimalsOf(scenario);
     const factories = (opts.plugins ?? WORLD_PLUGINS).filter((f) => f.enabled(scenario));

@@ -111,6 +111,12 @@ describe('runScenario', () => {
     expect(readdirSync(join(part, 'checkpoints'))).toEqual([]);
   });
 
+  it('applies the engine section: a queue bound below the population fails the run naming the parameter', async () => {
+    // 60 users each keep one pending transfer event, plus the block event: 61 > 16
+    const err = await runScenario(smallScenario(['engine.queueCapacity=16']), { seed: 1n, days: 1 }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('event queue full: 16 pending events (raise the scenario parameter engine.queueCapacity)');
+  });
+
   it('fails loudly with seed and replay command when an invariant breaks', async () => {
     // A chain whose block 5 creates money out of nothing (bypassing issuance): the per-block oracle must catch it.
     const leaky: ChainFactory = (scenario, genesis, decimals) => {
