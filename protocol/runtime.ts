@@ -291,7 +291,21 @@ export class Runtime {
   /** blake2-256 over every storage item's canonical encoding (O(state): day/era boundaries and tests only). */
   stateRoot(): Uint8Array { return stateRoot(this.rootItems); }
 
-  /** Conservation and sanity; throws InvariantError. Call between blocks. */
+  /**
+   * The per-block oracles, O(1): Σ(free+reserved) == total issuance (the balances pallet keeps the sum on every
+   * write and asserts no negative on every write), genesis + minted − burned == total issuance, emission split
+   * and cap. The runner calls it after EVERY block; `checkInvariants` adds the O(state) audits.
+   */
+  checkBlockInvariants(): void {
+    assert(this.phase === 'idle', 'runtime: checkBlockInvariants inside a block');
+    this.balances.checkConservation();
+    const s = this.balances.storage;
+    assert(this.genesisIssuance + s.minted.get() - s.burned.get() === s.totalIssuance.get(),
+      'runtime: genesis + minted − burned != total issuance');
+    this.emissions.checkInvariants();
+  }
+
+  /** Conservation and sanity, full audit (O(accounts)); throws InvariantError. Call between blocks. */
   checkInvariants(): void {
     assert(this.phase === 'idle', 'runtime: checkInvariants inside a block');
     this.balances.checkInvariants();

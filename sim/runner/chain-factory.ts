@@ -21,6 +21,7 @@ class RuntimeChain implements Chain {
   applyExtrinsic(xt: Extrinsic): DispatchOutcome { return this.runtime.applyExtrinsic(xt as unknown as RuntimeExtrinsic); }
   finalizeBlock(): unknown { return this.runtime.finalizeBlock(); }
   stateRoot(): Uint8Array { return this.runtime.stateRoot(); }
+  checkBlockInvariants(): void { this.runtime.checkBlockInvariants(); }
   checkInvariants(): void { this.runtime.checkInvariants(); }
   drainEvents(): readonly ChainEvent[] { return this.runtime.drainEvents(); }
   snapshot(): unknown { return this.runtime.snapshot(); }

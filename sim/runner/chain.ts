@@ -19,6 +19,9 @@ export interface Chain {
   applyExtrinsic(xt: Extrinsic): DispatchOutcome;
   finalizeBlock(): unknown;
   stateRoot(): Uint8Array;
+  /** O(1) oracles run after every block (conservation, no negatives, emission cap). */
+  checkBlockInvariants(): void;
+  /** The full O(state) audit, on the oracles.everyBlocks schedule and at every day end. */
   checkInvariants(): void;
   drainEvents(): readonly ChainEvent[];
   snapshot(): unknown;

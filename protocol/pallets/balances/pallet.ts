@@ -308,17 +308,31 @@ export class Balances {
 
   /** try_mutate_account's post-mutation: reap (free < ED and nothing reserved), burning the dust. */
   private writeAccount(who: AccountId, a: AccountData): void {
+    assert(a.free >= 0n && a.reserved >= 0n && a.frozen >= 0n, `balances: negative balance written for ${who}`);
+    const s = this.storage;
+    const prev = s.account.get(who);
+    const prevTotal = prev === undefined ? 0n : prev.free + prev.reserved;
     if (a.free < this.ed && a.reserved === 0n) {
-      if (!this.storage.account.has(who)) return;
-      this.storage.account.delete(who);
-      if (this.storage.freezes.has(who)) this.storage.freezes.delete(who);
+      if (prev === undefined) return;
+      s.account.delete(who);
+      s.accountTotal.set(s.accountTotal.get() - prevTotal);
+      if (s.freezes.has(who)) s.freezes.delete(who);
       if (a.free > 0n) {
         this.changeIssuance(-a.free);
         this.events.push(E.dustLost(who, a.free));
       }
       return;
     }
-    this.storage.account.set(who, a);
+    s.account.set(who, a);
+    s.accountTotal.set(s.accountTotal.get() + a.free + a.reserved - prevTotal);
+  }
+
+  /** The O(1) per-block oracle: Σ(free+reserved) (kept incrementally) == TotalIssuance, no credit in flight. */
+  checkConservation(): void {
+    const s = this.storage;
+    assert(s.pendingCredit.get() === 0n, `balances: unresolved credit ${s.pendingCredit.get()}`);
+    assert(s.accountTotal.get() === s.totalIssuance.get(),
+      `balances: Σ(free+reserved) ${s.accountTotal.get()} != TotalIssuance ${s.totalIssuance.get()}`);
   }
 
   private changeIssuance(delta: Planck): void {
@@ -357,6 +371,7 @@ export class Balances {
     for (const who of s.freezes.keys()) assert(s.account.has(who), `balances: freezes on dead account ${who}`);
     assert(s.pendingCredit.get() === 0n, `balances: unresolved credit ${s.pendingCredit.get()}`);
     assert(sum === s.totalIssuance.get(), `balances: Σ(free+reserved) ${sum} != TotalIssuance ${s.totalIssuance.get()}`);
+    assert(sum === s.accountTotal.get(), `balances: running account total ${s.accountTotal.get()} != recount ${sum}`);
   }
 }
 

@@ -27,6 +27,9 @@ export class BalancesStorage {
   readonly burned: StorageValue<Planck>;
   /** Funds withdrawn (e.g. fees, slashes) and not yet resolved to an account or burned: must be 0 between calls. */
   readonly pendingCredit: StorageValue<Planck>;
+  /** Σ(free + reserved) over all accounts, kept by every account write so conservation is checkable in O(1) after
+   * every block; the O(accounts) audit recounts it. Journaled, so a rolled-back call restores it too. */
+  readonly accountTotal: StorageValue<Planck>;
 
   constructor(journal: Journal) {
     this.account = new StorageMap('balances.Account', journal, accountIdCodec, codec(encodeAccountData));
@@ -36,10 +39,11 @@ export class BalancesStorage {
     this.minted = new StorageValue('balances.lab.Minted', journal, 0n, u128Codec);
     this.burned = new StorageValue('balances.lab.Burned', journal, 0n, u128Codec);
     this.pendingCredit = new StorageValue('balances.lab.PendingCredit', journal, 0n, u128Codec);
+    this.accountTotal = new StorageValue('balances.lab.AccountTotal', journal, 0n, u128Codec);
   }
 
   /** Items that make up the state root. */
   rootItems() { return [this.account, this.holds, this.freezes, this.totalIssuance]; }
   /** Everything that a snapshot must capture. */
-  snapshotItems() { return [this.account, this.holds, this.freezes, this.totalIssuance, this.minted, this.burned, this.pendingCredit]; }
+  snapshotItems() { return [this.account, this.holds, this.freezes, this.totalIssuance, this.minted, this.burned, this.pendingCredit, this.accountTotal]; }
 }
