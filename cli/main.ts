@@ -85,6 +85,11 @@ function exitCodeFor(e: unknown, io: CliIO): number {
     return 2;
   }
   const err = e instanceof Error ? e : new Error(String(e));
+  // A run that hit a bound the scenario sets (e.g. engine.queueCapacity): the message names the parameter.
+  if (err.name === 'QueueFullError') {
+    io.err(`error: ${oneLine(err.message)}\n`);
+    return 1;
+  }
   if ((err as { exitCode?: unknown }).exitCode === 1) {
     io.err(`${err.message}\n`);
     return 1;

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { loadScenario, scenarioSource } from '../../scenarios/load.js';
 import { checkDeterminism } from '../../sim/runner/determinism.js';
 import { BadInputError, CheckFailedError } from '../../sim/runner/errors.js';
-import { prepareOutDir, replayCommand, runScenario, writeOutputs, type RunResult } from '../../sim/runner/run.js';
+import { prepareOutDir, removeIfEmptyOfOutputs, replayCommand, runScenario, writeOutputs, type RunResult } from '../../sim/runner/run.js';
 import { resolveSeed } from '../../sim/runner/seed.js';
 import { summaryText } from '../../sim/metrics/summary.js';
 import type { CliIO } from '../io.js';
@@ -56,7 +56,7 @@ async function runCommand(ref: string, flags: RunFlags, io: CliIO): Promise<void
   const totalDays = days ?? scenario.days;
   const outDir = flags.out ?? join('out', scenario.name.replace(/[^\w.-]+/g, '_'));
   const src = scenarioSource(scenario)!;
-  prepareOutDir(outDir);
+  const created = prepareOutDir(outDir);
   io.err(`bai-lab: scenario ${scenario.name} (${src.file}), seed ${seed}, ${totalDays} days -> ${outDir}\n`);
   io.err(`  replay: ${replayCommand(src.file, src.sets, seed, totalDays)}\n`);
   const progress = progressReporter(io, scenario.name);
@@ -75,6 +75,9 @@ async function runCommand(ref: string, flags: RunFlags, io: CliIO): Promise<void
         ...(every !== undefined ? { checkpointEveryDays: every } : {}),
       });
     }
+  } catch (e) {
+    if (created) removeIfEmptyOfOutputs(outDir); // nothing partial left behind
+    throw e;
   } finally { progress.stop(); }
   await afterRun(outDir, result, io);
   finishOutput(io, outDir, result, flags.json === true);

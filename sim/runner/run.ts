@@ -183,7 +183,7 @@ export function prepareOutDir(dir: string): boolean {
 }
 
 /** After a failed run in a folder we created: leave nothing behind unless it holds checkpoints worth resuming. */
-function removeIfEmptyOfOutputs(dir: string): void {
+export function removeIfEmptyOfOutputs(dir: string): void {
   try {
     const names = readdirSync(dir);
     if (names.length === 0 || (names.length === 1 && names[0] === 'checkpoints' && readdirSync(join(dir, 'checkpoints')).length === 0)) {

@@ -86,6 +86,14 @@ describe('bai-lab CLI', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('a run that fails on a scenario bound exits 1 naming the parameter and removes the folder it created', async () => {
+    const out = dir('cli-qf-');
+    const r = await cli('run', 'baseline', '--days', '1', '--out', join(out, 'run'), ...small, '--set', 'engine.queueCapacity=16');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('error: event queue full: 16 pending events (raise the scenario parameter engine.queueCapacity)\n');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('an unwritable --out is bad input and leaves nothing behind', async () => {
     const out = dir('cli-unw-');
     writeFileSync(join(out, 'a-file'), 'x');
