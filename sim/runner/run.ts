@@ -79,8 +79,11 @@ export async function resumeRun(outDir: string, opts: Pick<RunOptions, 'onProgre
   const { path } = latestCheckpoint(outDir);
   const { body } = readCheckpoint(path);
   const b = body as CheckpointBody;
-  if (b === null || typeof b !== 'object' || !b.spec || !b.engine || !b.world || !Number.isSafeInteger(b.dayDone)) {
-    throw new BadInputError(`corrupt checkpoint ${path}: missing run state`);
+  if (b === null || typeof b !== 'object' || !b.spec || !b.engine || !b.world || !Number.isSafeInteger(b.dayDone)
+      || typeof b.spec.seed !== 'string' || !/^\d{1,20}$/.test(b.spec.seed) || !Number.isSafeInteger(b.spec.days)
+      || b.spec.days < 1 || b.dayDone > b.spec.days || !Number.isSafeInteger(b.spec.checkpointEveryDays)
+      || typeof b.spec.scenarioFile !== 'string' || !Array.isArray(b.spec.sets)) {
+    throw new BadInputError(`corrupt checkpoint ${path}: missing or malformed run state`);
   }
   let scenario: Scenario;
   try { scenario = scenarioFromObject(b.spec.scenario, b.spec.scenarioFile); } catch (e) {
