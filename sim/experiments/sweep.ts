@@ -2,7 +2,7 @@
 // scenario loader before running anything, run the pending runs on a backend, store each result atomically,
 // then rebuild the runs table in run-index order and, for sensitivity methods, rank the parameters.
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
 import { SweepDirError, SweepInputError, SweepOptionError } from './errors.js';
 import { factorsFromAxes } from './factors.js';
 import { parseGrid, planRuns, type PlannedPoint, type PlannedRun } from './grid.js';
@@ -11,7 +11,7 @@ import { acquireLock } from './lock.js';
 import { MANIFEST_FILE, MANIFEST_KIND, MANIFEST_VERSION, readManifest, SEED_HASH_DOC, writeManifest, type ManifestPoint, type SweepManifest, type SweepMethod } from './manifest.js';
 import type { ParamResolver } from './param-space.js';
 import { completedRuns, readRunSummary, storeRunAsync, sweepTemporaries, type RunOutput } from './results-store.js';
-import { buildRunsTable, flattenKpis, RUNS_TABLE_FILE, runsTableBytes } from './runs-table.js';
+import { buildRunsTable, flattenKpis, readRunsTable, RUNS_TABLE_FILE, runsTableBytes } from './runs-table.js';
 import { hashJson } from './canonical.js';
 import { parseRootSeed, SEED_SCHEMES, type SeedScheme } from './seeds.js';
 import { analyze, SENSITIVITY_FILE, writeSensitivity } from './sensitivity.js';
@@ -242,6 +242,14 @@ async function execute(out: string, plan: { manifest: SweepManifest; docs: Loade
   }
   const all = completedRuns(out, manifest.totalRuns);
   if (all.length !== manifest.totalRuns) throw new SweepDirError(`${out}: ${manifest.totalRuns - all.length} runs missing after the sweep; resume it`);
+  if (existsSync(join(out, RUNS_TABLE_FILE))) {
+    try {
+      readRunsTable(out);
+    } catch (e) {
+      // runs.arrow is derived data: say so, then rebuild it from the run folders (nothing completed is lost)
+      deps.log(`sweep: ${(e as Error).message.split(';')[0]}; rebuilding it from ${out}/runs`);
+    }
+  }
   const table = buildRunsTable({ runs: manifest.runs, points: manifest.points, params: manifest.params, summary: (i) => readRunSummary(out, i) });
   writeFileAtomic(out, RUNS_TABLE_FILE, runsTableBytes(table));
   writeFileAtomic(out, RUNS_PARQUET_FILE, runsTableParquet(table));

@@ -112,8 +112,10 @@ describe('local sweep (piscina pool, toy model)', () => {
     const full = readFileSync(join(out, 'runs.arrow'));
     writeFileSync(join(out, 'runs.arrow'), full.subarray(0, full.length - 40));
     expect(() => readRunsTable(out)).toThrow(RunsTableError);
-    // resume rebuilds the derived table from the run folders: nothing is lost
-    await runSweep({ out, resume: true }, toyDeps(1));
+    // resume names the damaged table and rebuilds it from the run folders: nothing is lost
+    const log: string[] = [];
+    await runSweep({ out, resume: true }, toyDeps(1, toyBase(), log));
+    expect(log.join('\n')).toMatch(/runs.arrow: not a readable Arrow IPC file.*rebuilding it/);
     expect(readFileSync(join(out, 'runs.arrow')).equals(full)).toBe(true);
     // a damaged run result is named, not deleted
     const s3 = join(out, 'runs', 'r000003', 'summary.json');
