@@ -81,6 +81,19 @@ export class Staking {
   currentEra(): EraIndex { return this.storage.currentEra.get(); }
   activeEra(): EraIndex { return this.storage.activeEra.get().index; }
   activeValidators(): readonly AccountId[] { return this.storage.sessionValidators.get(); }
+  /**
+   * The validator set that will be active in block `n` (the next block to initialize): the queued set when block n
+   * starts a new era, else the current one. Block authors must come from it, or the first block of an era earns
+   * points for an author without exposure in that era (its share then expires, accounted).
+   */
+  validatorsForBlock(n: number): readonly AccountId[] {
+    const c = this.config;
+    if (n > 1 && (n - 1) % c.eraBlocks === 0) {
+      const queued = this.storage.erasElected.get(this.currentEra());
+      if (queued !== undefined && queued.length > 0 && this.currentEra() > this.activeEra()) return queued;
+    }
+    return this.storage.sessionValidators.get();
+  }
   isDisabled(v: AccountId): boolean { return this.storage.disabledValidators.get().includes(v); }
   stats(): StakingStats { return this.storage.stats.get(); }
   /** Σ active over all ledgers (the "staked" amount for a staking ratio KPI). */

@@ -26,6 +26,7 @@ describe('sessions and eras', () => {
     expect(d.staking.erasElected(1).length).toBe(2);
     step(d, 6);
     expect(d.staking.activeEra()).toBe(0);
+    expect(d.staking.validatorsForBlock(7)).toEqual(d.staking.erasElected(1)); // block 7 is authored by the incoming set
     step(d, 7); // era 1 starts
     expect([d.staking.currentEra(), d.staking.activeEra()]).toEqual([1, 1]);
     expect(d.staking.storage.activeEra.get().startMs).toBe(7 * 12_000);

@@ -13,7 +13,7 @@ export function smallRuntime(staking: Partial<StakingSection>, genesis: Genesis,
 /** Author blocks by rotation over the active set until block `to` (inclusive); checks invariants every block. */
 export function runBlocks(rt: Runtime, to: number, blockTimeMs = 12_000, check = true): void {
   for (let n = rt.currentBlock + 1; n <= to; n++) {
-    const set = rt.staking.activeValidators();
+    const set = rt.staking.validatorsForBlock(n);
     const author = set.length > 0 ? set[n % set.length]! : '';
     rt.initializeBlock(n, author, n * blockTimeMs);
     rt.finalizeBlock();
