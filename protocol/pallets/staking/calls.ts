@@ -21,20 +21,25 @@ export type StakingCall =
   | { pallet: 'staking'; name: 'nominate'; args: { targets: readonly AccountId[] } }
   | { pallet: 'staking'; name: 'chill'; args: Record<string, never> }
   | { pallet: 'staking'; name: 'set_payee'; args: { payee: RewardDestination } }
-  | { pallet: 'staking'; name: 'payout_stakers'; args: { validatorStash: AccountId; era: EraIndex; page?: number } };
+  | { pallet: 'staking'; name: 'payout_stakers'; args: { validatorStash: AccountId; era: EraIndex; page?: number } }
+  /** Root only (governance): drop deferred slashes due at the start of `era`, by index in UnappliedSlashes[era]. */
+  | { pallet: 'staking'; name: 'cancel_deferred_slash'; args: { era: EraIndex; slashIndices: readonly number[] } };
 
 /** Per-call weights (ref_time) for the payment pallet: lab estimates of the order of Polkadot's pallet_staking
  * benchmarks (bond ~100 µs, nominate grows with targets, payout grows with the page's nominators). */
 export const STAKING_CALL_WEIGHTS: Record<StakingCall['name'], bigint> = {
   bond: 100_000_000n, bond_extra: 120_000_000n, unbond: 130_000_000n, rebond: 130_000_000n,
   withdraw_unbonded: 120_000_000n, validate: 80_000_000n, nominate: 150_000_000n, chill: 70_000_000n,
-  set_payee: 40_000_000n, payout_stakers: 2_000_000_000n,
+  set_payee: 40_000_000n, payout_stakers: 2_000_000_000n, cancel_deferred_slash: 500_000_000n,
 };
 
 const BAD_ORIGIN = err('system', 'BadOrigin');
 const isAmount = (v: unknown): v is Planck => typeof v === 'bigint' && v >= 0n;
 
 export function dispatchStaking(st: Staking, origin: Origin, call: StakingCall): DispatchResult {
+  if (call.name === 'cancel_deferred_slash') {
+    return origin.kind === 'Root' ? cancelDeferredSlash(st, call.args.era, call.args.slashIndices) : BAD_ORIGIN;
+  }
   if (origin.kind !== 'Signed') return BAD_ORIGIN;
   const who = origin.who;
   switch (call.name) {
@@ -142,5 +147,15 @@ function nominate(st: Staking, stash: AccountId, targets: readonly AccountId[]):
     if (prefs.blocked && !old.includes(t)) return fail('BadTarget');
   }
   st.setNominations(stash, uniq);
+  return OK;
+}
+
+function cancelDeferredSlash(st: Staking, era: EraIndex, indices: readonly number[]): DispatchResult {
+  const list = st.storage.unappliedSlashes.get(era);
+  if (list === undefined || !Array.isArray(indices) || indices.length === 0) return fail('EmptyTargets');
+  const drop = new Set(indices);
+  if (drop.size !== indices.length || indices.some((i) => !Number.isInteger(i) || i < 0 || i >= list.length)) return fail('NotSortedAndUnique');
+  const keep = list.filter((_, i) => !drop.has(i));
+  if (keep.length === 0) st.storage.unappliedSlashes.delete(era); else st.storage.unappliedSlashes.set(era, keep);
   return OK;
 }

@@ -17,6 +17,7 @@ export const STAKING_ERRORS = [
   'InvalidPage',
   'AlreadyClaimed',
   'InvalidAmount',             // negative or non-bigint amount in call arguments
+  'NotSortedAndUnique',        // cancel_deferred_slash: slash indices repeated or out of range
 ] as const;
 export type StakingError = (typeof STAKING_ERRORS)[number];
 export const fail = palletErrors('staking', STAKING_ERRORS);

@@ -27,6 +27,7 @@ export const stakingTypes = {
       chill: 'Null',
       set_payee: { payee: 'BaiRewardDestination' },
       payout_stakers: { validatorStash: 'AccountId32', era: 'u32', page: 'u32' },
+      cancel_deferred_slash: { era: 'u32', slashIndices: 'Vec<u32>' },
     },
   },
   BaiStakingEvent: {

@@ -88,3 +88,19 @@ describe('slashing a stash to nothing', () => {
     d.balances.checkInvariants(); d.staking.checkInvariants();
   });
 });
+
+describe('cancel_deferred_slash', () => {
+  it('Root drops a deferred slash before it applies; signed origins cannot', async () => {
+    const { dispatchStaking } = await import('../../../protocol/pallets/staking/calls.js');
+    const { ROOT, signed } = await import('../../../protocol/primitives/origin.js');
+    const d = setup(2);
+    d.staking.reportOffence({ offenders: ['v'], fraction: 10n * PCT });
+    const call = { pallet: 'staking' as const, name: 'cancel_deferred_slash' as const, args: { era: 2, slashIndices: [0] } };
+    expect(d.journal.transactional(() => dispatchStaking(d.staking, signed('v'), call)).ok).toBe(false);
+    expect(d.journal.transactional(() => dispatchStaking(d.staking, ROOT, { ...call, args: { era: 2, slashIndices: [3] } }))).toEqual({ ok: false, error: { pallet: 'staking', error: 'NotSortedAndUnique' } });
+    expect(d.journal.transactional(() => dispatchStaking(d.staking, ROOT, call)).ok).toBe(true);
+    d.nextEra(); d.nextEra();
+    expect(d.staking.ledger('v')!.active).toBe(1000n);
+    expect(d.staking.stats().slashedPlanck).toBe(0n);
+  });
+});
