@@ -23,6 +23,8 @@ const CONNECT_TIMEOUT_MS = 3_000;
 /** Consecutive failed probes (RECONCILE_EVERY_MS apart) before the coordinator gives up on a lost Redis. */
 const UNREACHABLE_PROBES_MAX = 5;
 const CLOSE_TIMEOUT_MS = 3_000;
+/** Polls without a new result before the coordinator reminds the user to start workers. */
+const QUIET_POLLS_LOG = 15;
 
 interface JobData {
   readonly sweepId: string;
@@ -161,6 +163,8 @@ export class RedisExecutor implements Executor {
       );
       this.log(`redis: ${pending.size} runs queued on "${this.queueName}" (sweep ${this.sweepId}); waiting for workers`);
       let unreachable = 0;
+      let quiet = 0;
+      let deliveredBefore = this.stats.delivered;
       while (pending.size > 0 && failure === null) {
         let timer: NodeJS.Timeout | undefined;
         await new Promise<void>((res) => {
@@ -179,6 +183,13 @@ export class RedisExecutor implements Executor {
           continue;
         }
         await this.reconcile(queue, pending, settle, checkFailed, false);
+        // say so when nothing lands for a while (no worker started, or all of them busy elsewhere)
+        if (this.stats.delivered === deliveredBefore) {
+          if (++quiet % QUIET_POLLS_LOG === 0) this.log(`redis: ${pending.size} runs still queued; start workers with \`bai-lab worker --redis ${this.url}\``);
+        } else {
+          quiet = 0;
+          deliveredBefore = this.stats.delivered;
+        }
       }
       await Promise.all([...storing]);
       if (failure) throw failure;
