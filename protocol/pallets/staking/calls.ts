@@ -57,6 +57,7 @@ export function dispatchStaking(st: Staking, origin: Origin, call: StakingCall):
       st.storage.payee.set(who, call.args.payee); return OK;
     }
     case 'payout_stakers': return st.payoutStakersByPage(call.args.validatorStash, call.args.era, call.args.page ?? 0);
+    default: return err('system', 'CallFiltered'); // an unknown call name from an agent: rejected, not a crash
   }
 }
 
