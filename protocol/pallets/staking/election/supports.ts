@@ -55,6 +55,14 @@ export function graphToSupports(g: Graph, toElect: number): ElectionSupports {
       if (p !== 0n) { edges.push(e); parts.push(p); }
     }
     if (edges.length === 0) continue;
+    const who = g.voterWho[v]!;
+    if (edges.length === 1) {
+      // One target: the ratio normalizes to 100% and 100% of the stake is the stake (no rounding possible).
+      const c = g.edgeCand[edges[0]!]!;
+      supVoters[c]!.push([who, b]);
+      supTotal[c] = sat(supTotal[c]! + b);
+      continue;
+    }
     const normParts = normalize(parts, ONE);
     const stakedEdges: number[] = [];
     const staked: bigint[] = [];
@@ -64,7 +72,6 @@ export function graphToSupports(g: Graph, toElect: number): ElectionSupports {
       staked.push(mulRound(PERBILL, normParts[i]!, b));
     }
     const normStaked = normalize(staked, b);
-    const who = g.voterWho[v]!;
     for (let i = 0; i < stakedEdges.length; i++) {
       const c = g.edgeCand[stakedEdges[i]!]!;
       supVoters[c]!.push([who, normStaked[i]!]);
