@@ -100,5 +100,5 @@ export async function bench(): Promise<void> {
   // cores would give (2 workers at the same CPU-s/run on 2 cores = 2 x the runs/s of 1 worker on 1 core).
   console.log(`  per-run CPU cost 2 vs 1 workers: ${(b2.cpuSPerRun / b1.cpuSPerRun).toFixed(2)}x (1.00 = no parallel overhead; projected speed-up on 2 idle cores ${(2 * b1.cpuSPerRun / b2.cpuSPerRun).toFixed(2)}x)`);
   const [l1] = loadavg();
-  console.log(`  machine  : ${availableParallelism()} cores, load average ${l1!.toFixed(2)} (wall figures are only meaningful when it is below ~0.5)`);
+  console.log(`  machine  : ${availableParallelism()} cores, load average ${l1!.toFixed(2)} (this bench adds up to 2; much above that, other processes took cores and the wall figures understate the speed-up)`);
 }
