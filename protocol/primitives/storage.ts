@@ -2,6 +2,7 @@
 // Inside `journal.transactional(fn)` every write is recorded; a failed DispatchResult rolls all of them back,
 // which is how a rejected call leaves the state root unchanged. Values are immutable records: replace, never mutate.
 
+import { blake2b } from '@noble/hashes/blake2b';
 import { blake2_256 } from './hash.js';
 import type { DispatchResult } from './dispatch.js';
 import { assert } from './dispatch.js';
@@ -203,8 +204,9 @@ export function lenPrefix(n: number): Uint8Array {
  * each as Compact(len(name)) ‖ name ‖ its sorted (key, value) encodings.
  */
 export function stateRoot(items: readonly RootItem[]): Uint8Array {
-  // Buffer the canonical encoding and hash it once: one WASM call beats thousands of tiny incremental updates.
-  const sink = new ByteSink();
+  // Buffer the canonical encoding and hash it once (one WASM call beats thousands of tiny incremental updates);
+  // a state larger than the buffer bound streams through the JS hasher instead (same bytes, bounded memory).
+  const sink = new RootSink();
   const sorted = [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const enc = new TextEncoder();
   for (const it of sorted) {
@@ -212,25 +214,44 @@ export function stateRoot(items: readonly RootItem[]): Uint8Array {
     sink.update(lenPrefix(nb.length)); sink.update(nb);
     it.feed(sink);
   }
-  return blake2_256(sink.bytes());
+  return sink.digest();
 }
 
-/** A growable byte buffer with the `update` shape of a hasher. */
-export class ByteSink {
+/** Largest encoding hashed in one WASM call; the WASM heap fails to allocate far beyond this (seen at ~1 GB). */
+export const ROOT_BUFFER_BYTES_MAX = 32 << 20;
+
+/** Collects the canonical encoding; past ROOT_BUFFER_BYTES_MAX it switches to streaming into blake2b. */
+export class RootSink {
   private buf = new Uint8Array(1 << 16);
   private len = 0;
+  private stream: ReturnType<typeof blake2b.create> | null = null;
+
   update(b: Uint8Array): void {
-    if (this.len + b.length > this.buf.length) {
-      let cap = this.buf.length * 2;
-      while (cap < this.len + b.length) cap *= 2;
-      const next = new Uint8Array(cap);
-      next.set(this.buf.subarray(0, this.len));
-      this.buf = next;
-    }
+    if (this.len + b.length > this.buf.length) this.makeRoom(b.length);
+    if (this.stream !== null && b.length > this.buf.length) { this.stream.update(b); return; }
     this.buf.set(b, this.len);
     this.len += b.length;
   }
-  bytes(): Uint8Array { return this.buf.subarray(0, this.len); }
+
+  digest(): Uint8Array {
+    if (this.stream === null) return blake2_256(this.buf.subarray(0, this.len));
+    this.stream.update(this.buf.subarray(0, this.len));
+    return this.stream.digest();
+  }
+
+  private makeRoom(need: number): void {
+    if (this.stream === null && this.len + need <= ROOT_BUFFER_BYTES_MAX) {
+      let cap = this.buf.length * 2;
+      while (cap < this.len + need) cap *= 2;
+      const next = new Uint8Array(Math.min(cap, ROOT_BUFFER_BYTES_MAX));
+      next.set(this.buf.subarray(0, this.len));
+      this.buf = next;
+      return;
+    }
+    if (this.stream === null) this.stream = blake2b.create({ dkLen: 32 });
+    this.stream.update(this.buf.subarray(0, this.len));
+    this.len = 0;
+  }
 }
 
 export { EMPTY as EMPTY_BYTES };

@@ -1,6 +1,7 @@
 // runScenario / resumeRun: drive a World day by day, fold state roots into the trace, sample KPIs, write
 // checkpoints and the outputs (summary.json, timeseries.arrow; temp then rename).
 
+import { initFastHashing } from '../../protocol/primitives/hash.js';
 import { existsSync, mkdirSync, readdirSync, rmSync, accessSync, constants as fsc } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '@noble/hashes/utils';
@@ -56,6 +57,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
   const every = opts.checkpointEveryDays ?? 0;
   if (!(Number.isSafeInteger(every) && every >= 0)) throw new BadInputError(`--checkpoint-every must be a positive integer, got ${every}`);
   if (every > 0 && !opts.outDir) throw new BadInputError('--checkpoint-every needs an output folder (--out)');
+  await initFastHashing(); // the daily state root on WASM blake2 (same bytes as the JS fallback, ~15x faster)
   const src = scenarioSource(scenario);
   const spec: RunSpec = {
     scenario: scenario as unknown, scenarioFile: src?.file ?? '<scenario>', sets: [...(src?.sets ?? [])],
@@ -76,6 +78,7 @@ export async function runScenario(scenario: Scenario, opts: RunOptions): Promise
 
 /** Continue the run in `outDir` from its newest checkpoint; ends with the same outputs as an uninterrupted run. */
 export async function resumeRun(outDir: string, opts: Pick<RunOptions, 'onProgress' | 'chainFactory' | 'authorship' | 'traceLog' | 'plugins'> = {}): Promise<RunResult> {
+  await initFastHashing();
   const { path } = latestCheckpoint(outDir);
   const { body } = readCheckpoint(path);
   const b = body as CheckpointBody;

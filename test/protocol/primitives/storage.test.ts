@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { err, OK } from '../../../protocol/primitives/dispatch.js';
 import { initFastHashing } from '../../../protocol/primitives/hash.js';
 import {
-  Journal, jsonReplacer, jsonReviver, lenPrefix, stateRoot, StorageMap, StorageValue, type Codec,
+  Journal, jsonReplacer, jsonReviver, lenPrefix, RootSink, ROOT_BUFFER_BYTES_MAX, stateRoot, StorageMap, StorageValue, type Codec,
 } from '../../../protocol/primitives/storage.js';
 
 const u8: Codec<number> = { encode: (v) => Uint8Array.of(v & 0xff) };
@@ -39,6 +39,25 @@ describe('stateRoot', () => {
     ].flat();
     const expected = blake2b(Uint8Array.from(parts), { dkLen: 32 });
     expect(Buffer.from(stateRoot([m, v])).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
+  });
+});
+
+describe('RootSink', () => {
+  it('gives the one-shot blake2b-256 of the concatenation below and above the buffer bound', async () => {
+    await initFastHashing();
+    for (const total of [1000, ROOT_BUFFER_BYTES_MAX + 3 * 1024 * 1024]) {
+      const all = new Uint8Array(total);
+      for (let i = 0; i < total; i++) all[i] = (i * 2654435761) >>> 24;
+      const sink = new RootSink();
+      // Uneven chunks, including one larger than the whole buffer, to cover every path.
+      let off = 0, step = 1;
+      while (off < total) {
+        const n = Math.min(step, total - off);
+        sink.update(all.subarray(off, off + n));
+        off += n; step = step > 5_000_000 ? 7 : step * 3 + 1;
+      }
+      expect(Buffer.from(sink.digest()).toString('hex')).toBe(Buffer.from(blake2b(all, { dkLen: 32 })).toString('hex'));
+    }
   });
 });
 
