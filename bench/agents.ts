@@ -51,10 +51,7 @@ async function one(label: string, sets: string[], days: number): Promise<void> {
 }
 
 export async function bench(): Promise<void> {
-  // NOT `await initFastHashing()` (protocol/primitives/hash.ts) yet: with WASM blake2 the baseline runs ~3x faster,
-  // but at ~day 34 the buffered state encoding no longer fits the WASM bridge (RangeError: offset is out of bounds in
-  // @polkadot/wasm-bridge allocU8a) and the run dies. A run never yields to the event loop, so without the await the
-  // state root stays on the JS fallback (same bytes, ~2/3 of the run time at 10k agents).
+  // runScenario awaits the WASM blake2 init itself; states past 32 MiB of encoding stream through the JS hasher.
   const daysOf = (name: string, def: number) => {
     const v = Number(process.env[name] ?? def);
     return Number.isSafeInteger(v) && v >= 1 ? v : def;
