@@ -99,8 +99,7 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
   snapshot(): unknown { return this.value; }
   restoreSnapshot(s: unknown): void { this.value = s as T; this.encoded = null; }
   feed(h: { update(b: Uint8Array): unknown }): void {
-    if (this.encoded === null) this.encoded = this.codec.encode(this.value);
-    h.update(lenPrefix(this.encoded.length));
+    if (this.encoded === null) this.encoded = rootValue(this.codec.encode(this.value));
     h.update(this.encoded);
   }
 }
@@ -177,12 +176,32 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   feed(h: { update(b: Uint8Array): unknown }): void {
     for (const k of this.sortedKeysList()) {
       let v = this.valueBytes.get(k);
-      if (v === undefined) { v = this.valueCodec.encode(this.map.get(k)!); this.valueBytes.set(k, v); }
+      if (v === undefined) { v = rootValue(this.valueCodec.encode(this.map.get(k)!)); this.valueBytes.set(k, v); }
       const kb = this.keyBytesOf(k);
       h.update(lenPrefix(kb.length)); h.update(kb);
-      h.update(lenPrefix(v.length)); h.update(v);
+      h.update(v);
     }
   }
+}
+
+/** Values up to this many encoded bytes enter the root inline; longer ones by their blake2-256 (trie state_version 1). */
+export const INLINE_VALUE_BYTES_MAX = 32;
+
+/**
+ * How a value's encoding enters the state root, as Substrate's trie V1 does: inline when short
+ * (0x00 ‖ Compact(len) ‖ bytes), else by hash (0x01 ‖ blake2-256(bytes)). A large value is hashed once when first
+ * needed and only its 33-byte digest is kept, so a daily root costs O(entries), not O(bytes of state).
+ */
+export function rootValue(enc: Uint8Array): Uint8Array {
+  if (enc.length <= INLINE_VALUE_BYTES_MAX) {
+    const p = lenPrefix(enc.length);
+    const out = new Uint8Array(1 + p.length + enc.length);
+    out[0] = 0; out.set(p, 1); out.set(enc, 1 + p.length);
+    return out;
+  }
+  const out = new Uint8Array(33);
+  out[0] = 1; out.set(blake2_256(enc), 1);
+  return out;
 }
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
@@ -200,8 +219,8 @@ export function lenPrefix(n: number): Uint8Array {
 }
 
 /**
- * State root: blake2-256 over the canonical encoding of every item, items in sorted name order,
- * each as Compact(len(name)) ‖ name ‖ its sorted (key, value) encodings.
+ * State root: blake2-256 over the canonical encoding of every item, items in sorted name order, each as
+ * Compact(len(name)) ‖ name ‖ its entries in encoded-key order, an entry being Compact(len(key)) ‖ key ‖ rootValue.
  */
 export function stateRoot(items: readonly RootItem[]): Uint8Array {
   // Buffer the canonical encoding and hash it once (one WASM call beats thousands of tiny incremental updates);

@@ -30,15 +30,32 @@ describe('stateRoot', () => {
     const m = new StorageMap<string, number>('b.Map', j, str, u8);
     const v = new StorageValue<number>('a.Value', j, 7, u8);
     m.set('zz', 1); m.set('aa', 2);
-    // Hand-built canonical encoding: "a.Value" then "b.Map" with keys "aa" < "zz".
+    // Hand-built canonical encoding: "a.Value" then "b.Map" with keys "aa" < "zz"; short values inline (0x00 ‖ len ‖ bytes).
     const parts = [
-      [0x1c], [...'a.Value'].map((c) => c.charCodeAt(0)), [0x04], [7],
+      [0x1c], [...'a.Value'].map((c) => c.charCodeAt(0)), [0x00, 0x04, 7],
       [0x14], [...'b.Map'].map((c) => c.charCodeAt(0)),
-      [0x08], [0x61, 0x61], [0x04], [2],
-      [0x08], [0x7a, 0x7a], [0x04], [1],
+      [0x08], [0x61, 0x61], [0x00, 0x04, 2],
+      [0x08], [0x7a, 0x7a], [0x00, 0x04, 1],
     ].flat();
     const expected = blake2b(Uint8Array.from(parts), { dkLen: 32 });
     expect(Buffer.from(stateRoot([m, v])).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
+  });
+});
+
+describe('stateRoot with large values', () => {
+  it('enters a value longer than 32 bytes by its blake2-256 (0x01 ‖ hash), like trie state_version 1', async () => {
+    await initFastHashing();
+    const big = new Uint8Array(33).map((_, i) => i);
+    const j = new Journal();
+    const m = new StorageMap<string, Uint8Array>('m', j, str, { encode: (b) => b });
+    m.set('k', big);
+    const inner = blake2b(big, { dkLen: 32 });
+    const expected = blake2b(Uint8Array.from([0x04, 0x6d, 0x04, 0x6b, 0x01, ...inner]), { dkLen: 32 });
+    expect(Buffer.from(stateRoot([m])).toString('hex')).toBe(Buffer.from(expected).toString('hex'));
+    // 32 bytes still inline
+    m.set('k', big.subarray(0, 32));
+    const inline = blake2b(Uint8Array.from([0x04, 0x6d, 0x04, 0x6b, 0x00, 0x80, ...big.subarray(0, 32)]), { dkLen: 32 });
+    expect(Buffer.from(stateRoot([m])).toString('hex')).toBe(Buffer.from(inline).toString('hex'));
   });
 });
 

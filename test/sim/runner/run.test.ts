@@ -155,5 +155,5 @@ const PINNED = {
   agents: { enabled: false, marketplace: { enabled: false } },
   oracles: { everyBlocks: 1 },
 };
-const GOLDEN_PINNED_2DAYS = '0xd6074f15d3fcd5f11f2d45f90d0d32ce944b5e15ff5d0a0ce44854624b47d1e2';
-const GOLDEN_BASELINE_1DAY = '0x322c2f06cd88516a50368a07caf3704613e8cdf61c14e3fdcb50fa81e126aecd';
+const GOLDEN_PINNED_2DAYS = '0xd1dbe58c62c343b13b4301421a29857c24d1e9aa7354ba4e9fb3b825e247bc24';
+const GOLDEN_BASELINE_1DAY = '0xf73b94dbe59376666adf4fcb4d77065089fdef62f768b8a73fc619ba76cf472f';
