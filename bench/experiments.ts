@@ -13,8 +13,8 @@ import type { RunTask } from '../sim/experiments/task.js';
 
 const SETS = ['workload.accounts=20', 'workload.nominators=20', 'chain.blockTimeMs=60000'];
 const GRID = [2, 4, 6, 8]; // workload.transfersPerAccountPerDay
-const REPLICATES = 2;
-const DAYS = 1;
+const REPLICATES = 4; // 16 runs: enough rounds per pass that the last run's tail does not dominate the 2-worker figure
+const DAYS = 2;
 
 function tasks(): RunTask[] {
   const out: RunTask[] = [];
