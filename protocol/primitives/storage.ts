@@ -5,7 +5,7 @@
 import { blake2b } from '@noble/hashes/blake2b';
 import { blake2_256 } from './hash.js';
 import type { DispatchResult } from './dispatch.js';
-import { assert } from './dispatch.js';
+import { assert, InvariantError } from './dispatch.js';
 
 export interface Codec<T> { encode(value: T): Uint8Array }
 
@@ -118,20 +118,27 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   get size(): number { return this.map.size; }
   get(k: K): V | undefined { return this.map.get(k); }
   has(k: K): boolean { return this.map.has(k); }
-  set(k: K, v: V): void {
-    const had = this.map.has(k);
-    this.journal.record(this, k, had, had ? this.map.get(k) : undefined);
+  /** Write `v` (never undefined); returns the previous value, so callers need no second lookup. */
+  set(k: K, v: V): V | undefined {
+    if (v === undefined) throw new InvariantError(`${this.name}: undefined value`);
+    const old = this.map.get(k);
+    const had = old !== undefined;
+    this.journal.record(this, k, had, old);
     if (!had) this.sortedKeys = null;
     this.map.set(k, v);
-    this.valueBytes.delete(k);
+    if (this.valueBytes.size !== 0) this.valueBytes.delete(k);
+    return old;
   }
-  delete(k: K): void {
-    if (!this.map.has(k)) return;
-    this.journal.record(this, k, true, this.map.get(k));
+  /** Remove `k`; returns the removed value. */
+  delete(k: K): V | undefined {
+    const old = this.map.get(k);
+    if (old === undefined) return undefined;
+    this.journal.record(this, k, true, old);
     this.map.delete(k);
     this.valueBytes.delete(k);
     this.keyBytes.delete(k);
     this.sortedKeys = null;
+    return old;
   }
   restore(key: unknown, had: boolean, old: unknown): void {
     const k = key as K;

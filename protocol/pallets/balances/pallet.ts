@@ -10,7 +10,7 @@ import type { Journal } from '../../primitives/storage.js';
 import type { EventBuffer } from '../../primitives/events.js';
 import type { AccountId, Planck } from '../../primitives/units.js';
 import { U128_MAX } from '../../primitives/units.js';
-import { OK, ok, assert, type DispatchResult, type DispatchError } from '../../primitives/dispatch.js';
+import { OK, ok, assert, InvariantError, type DispatchResult, type DispatchError } from '../../primitives/dispatch.js';
 import type { BalancesConfig } from './config.js';
 import { BalancesStorage, ZERO_ACCOUNT, type AccountData, type IdAmount } from './storage.js';
 import { fail } from './errors.js';
@@ -308,14 +308,12 @@ export class Balances {
 
   /** try_mutate_account's post-mutation: reap (free < ED and nothing reserved), burning the dust. */
   private writeAccount(who: AccountId, a: AccountData): void {
-    assert(a.free >= 0n && a.reserved >= 0n && a.frozen >= 0n, `balances: negative balance written for ${who}`);
+    if (a.free < 0n || a.reserved < 0n || a.frozen < 0n) throw new InvariantError(`balances: negative balance written for ${who}`); // no message built on the hot path
     const s = this.storage;
-    const prev = s.account.get(who);
-    const prevTotal = prev === undefined ? 0n : prev.free + prev.reserved;
     if (a.free < this.ed && a.reserved === 0n) {
+      const prev = s.account.delete(who);
       if (prev === undefined) return;
-      s.account.delete(who);
-      s.accountTotal.set(s.accountTotal.get() - prevTotal);
+      s.accountTotal.set(s.accountTotal.get() - prev.free - prev.reserved);
       if (s.freezes.has(who)) s.freezes.delete(who);
       if (a.free > 0n) {
         this.changeIssuance(-a.free);
@@ -323,8 +321,13 @@ export class Balances {
       }
       return;
     }
-    s.account.set(who, a);
-    s.accountTotal.set(s.accountTotal.get() + a.free + a.reserved - prevTotal);
+    const prev = s.account.set(who, a);
+    // Keep Σ(free+reserved) with as few bigint operations as the common cases allow.
+    let delta: Planck;
+    if (prev === undefined) delta = a.free + a.reserved;
+    else if (a.reserved === prev.reserved) delta = a.free - prev.free;
+    else delta = a.free - prev.free + (a.reserved - prev.reserved);
+    if (delta !== 0n) s.accountTotal.set(s.accountTotal.get() + delta);
   }
 
   /** The O(1) per-block oracle: Σ(free+reserved) (kept incrementally) == TotalIssuance, no credit in flight. */
