@@ -6,7 +6,7 @@
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { sha256 } from '@noble/hashes/sha2';
-import { blake2b } from '@noble/hashes/blake2b';
+import { blake2_256 } from '../../primitives/hash.js';
 import { assert } from '../../primitives/dispatch.js';
 
 export const CODEC_RAW = 0x55;
@@ -18,7 +18,7 @@ export type CidCodec = 'raw' | 'dag-json';
 export type CidHash = 'sha2-256' | 'blake2b-256';
 
 function digestOf(bytes: Uint8Array, hash: CidHash): Digest.Digest<number, number> {
-  return hash === 'sha2-256' ? Digest.create(MH_SHA2_256, sha256(bytes)) : Digest.create(MH_BLAKE2B_256, blake2b(bytes, { dkLen: 32 }));
+  return hash === 'sha2-256' ? Digest.create(MH_SHA2_256, sha256(bytes)) : Digest.create(MH_BLAKE2B_256, blake2_256(bytes));
 }
 
 /** CIDv1 of bytes under a codec and hash, as a CID object. */

@@ -2,7 +2,7 @@
 // multihash digest of the record's CIDv1 (dag-json, blake2b-256), so the body the simulator stores through the Storage
 // port under that CID can be checked against the chain. Request/response bodies are referenced by their own CIDs.
 
-import { blake2b } from '@noble/hashes/blake2b';
+import { blake2_256 } from '../../primitives/hash.js';
 import type { AccountId, Planck } from '../../primitives/units.js';
 import { cidOf, dagJsonEncode, type DagJsonValue } from './cid.js';
 import type { CID } from 'multiformats/cid';
@@ -43,7 +43,7 @@ export function batchRecordData(r: BatchRecord): DagJsonValue {
 }
 
 /** blake2b-256 of the record's DAG-JSON bytes: what the chain stores. */
-export function recordHash(data: DagJsonValue): Uint8Array { return blake2b(dagJsonEncode(data), { dkLen: 32 }); }
+export function recordHash(data: DagJsonValue): Uint8Array { return blake2_256(dagJsonEncode(data)); }
 
 /** The record's CIDv1 (dag-json, blake2b-256): the key the simulator stores the record body under. */
 export function recordCid(data: DagJsonValue): CID { return cidOf(dagJsonEncode(data), 'dag-json', 'blake2b-256'); }
@@ -52,5 +52,5 @@ export function recordCid(data: DagJsonValue): CID { return cidOf(dagJsonEncode(
 export function chainRecord(accumulator: Uint8Array, hash: Uint8Array): Uint8Array {
   const b = new Uint8Array(64);
   b.set(accumulator, 0); b.set(hash, 32);
-  return blake2b(b, { dkLen: 32 });
+  return blake2_256(b);
 }
