@@ -22,6 +22,7 @@ import { grantsSection } from '../protocol/pallets/grants/config.js';
 import { consensusSection } from '../protocol/pallets/consensus/config.js';
 import { networkSection } from '../sim/node/network-config.js';
 import { faultsSection } from '../sim/node/faults.js';
+import { checkConsensusSections, type ConsensusScenarioParts } from '../sim/node/scenario-check.js';
 import { agentsSection, agentsFromScenario } from '../sim/agents/config.js';
 
 /** Sections contributed by subsystem owners, keyed by their top-level scenario name. */
@@ -59,6 +60,8 @@ export const SECTION_CHECKS: ReadonlyArray<(s: ScenarioDoc) => void> = [
   (s) => { runtimeConfigFromScenario(s); },
   (s) => { workloadFromScenario(s.workload, chainFromScenario(s.chain).tokenDecimals); },
   (s) => { agentsFromScenario(s.agents, chainFromScenario(s.chain).tokenDecimals); },
+  // consensus/network/faults against the validator set and slot length (byzantine counts, latencies, schedules)
+  (s) => { checkConsensusSections(s as unknown as ConsensusScenarioParts); },
 ];
 
 /** A 64-bit root seed: a decimal string/integer, or 0x-prefixed hex. */
