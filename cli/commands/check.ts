@@ -4,18 +4,17 @@
 import type { Command } from 'commander';
 import { withDefaults, fromScenario, type ConsensusSection } from '../../protocol/pallets/consensus/index.js';
 import { loadScenario } from '../../scenarios/load.js';
-import { BadInputError, CheckFailedError } from '../../sim/runner/errors.js';
+import { CheckFailedError } from '../../sim/runner/errors.js';
 import {
   DEFAULT_CHECK_BASE, caseCommand, formatFailure, parseCase, runCase, runCheck, type CheckBase,
 } from '../../sim/runner/check.js';
 import { networkWithDefaults, validateFaults, linkFromScenario, type FaultsSection, type NetworkSection } from '../../sim/node/index.js';
 import type { CliIO } from '../io.js';
 import type { CliCommand } from '../main.js';
-import { positiveInt } from './run.js';
+import { collect, intFlag } from '../flags.js';
 
 interface CheckFlags { seeds?: string; firstSeed?: string; faults?: boolean; scenario?: string; set: string[]; case?: string; shrink: boolean }
 
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 export const command: CliCommand = {
   name: 'check',
@@ -40,8 +39,8 @@ function checkCommand(flags: CheckFlags, io: CliIO): void {
     if (v.length === 0) { io.out(`check: case seed ${c.seed} passed every oracle\n`); return; }
     throw new CheckFailedError(`check: case seed ${c.seed} failed:\n${v.slice(0, 10).map((x) => `  ${x.kind} at ${x.atMs} ms: ${x.detail}`).join('\n')}\n  replay: ${caseCommand(c)}`);
   }
-  const seeds = positiveInt('--seeds', flags.seeds) ?? 20;
-  const firstSeed = flags.firstSeed === undefined ? 1 : nonNegativeInt('--first-seed', flags.firstSeed);
+  const seeds = intFlag('--seeds', flags.seeds) ?? 20;
+  const firstSeed = flags.firstSeed === undefined ? 1 : intFlag('--first-seed', flags.firstSeed, 0)!;
   const base = flags.scenario !== undefined ? baseFromScenario(flags.scenario, flags.set, flags.faults === true) : { ...DEFAULT_CHECK_BASE, withFaults: flags.faults === true };
   const replayFlags = [
     flags.faults ? '--faults' : '',
@@ -55,11 +54,6 @@ function checkCommand(flags: CheckFlags, io: CliIO): void {
   for (const f of report.failures) io.out(formatFailure(f) + '\n');
   io.out(`check: ${report.runs} runs, ${report.failures.length} failed\n`);
   if (report.failures.length > 0) throw new CheckFailedError(`check: ${report.failures.length} of ${report.runs} runs violated an oracle`);
-}
-
-function nonNegativeInt(flag: string, v: string): number {
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v))) throw new BadInputError(`${flag}: expected a non-negative integer, got ${JSON.stringify(v)}`);
-  return Number(v);
 }
 
 /** Base case from a loaded scenario: its consensus/network/faults sections (when the schema has them). */

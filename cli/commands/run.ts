@@ -1,5 +1,6 @@
 // `bai-lab run <scenario>`: load, validate, simulate, write DIR/summary.json and DIR/timeseries.arrow.
 
+import { collect, intFlag } from '../flags.js';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { loadScenario, scenarioSource } from '../../scenarios/load.js';
@@ -18,15 +19,6 @@ interface RunFlags {
   checkDeterminism?: boolean; checkpointEvery?: string;
 }
 
-export function positiveInt(flag: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || Number(v) < 1 || !Number.isSafeInteger(Number(v))) {
-    throw new BadInputError(`${flag}: expected a positive integer, got ${JSON.stringify(v)}`);
-  }
-  return Number(v);
-}
-
-const collect = (v: string, prev: string[]) => [...prev, v];
 
 export const command: CliCommand = {
   name: 'run',
@@ -46,8 +38,8 @@ export const command: CliCommand = {
 };
 
 async function runCommand(ref: string, flags: RunFlags, io: CliIO): Promise<void> {
-  const days = positiveInt('--days', flags.days);
-  const every = positiveInt('--checkpoint-every', flags.checkpointEvery);
+  const days = intFlag('--days', flags.days);
+  const every = intFlag('--checkpoint-every', flags.checkpointEvery);
   if (every !== undefined && flags.checkDeterminism) {
     throw new BadInputError('--check-determinism and --checkpoint-every cannot be combined (check first, then run with checkpoints)');
   }

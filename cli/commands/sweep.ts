@@ -1,6 +1,7 @@
 // `bai-lab sweep <scenario> --grid path=v1,v2 ... --runs M [--workers W] [--backend local|redis] --out DIR`
 // and `bai-lab sweep --resume DIR`: a grid (or Morris / Sobol design) × M seeds on worker threads or on BullMQ
 // workers; writes DIR/manifest.json, DIR/runs/r<index>/, DIR/runs.arrow and, for morris/sobol, sensitivity.json.
+import { collect, intFlag } from '../flags.js';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -18,16 +19,6 @@ interface SweepFlags {
   grid: string[]; set: string[]; runs?: string; workers?: string; backend: 'local' | 'redis'; redis?: string; queue?: string;
   out?: string; seed?: string; days?: string; method: SweepMethod; kpi?: string; trajectories?: string; levels?: string;
   samples?: string; seedScheme?: SeedScheme; resume?: string;
-}
-
-const collect = (v: string, prev: string[]) => [...prev, v];
-
-function int(flag: string, v: string | undefined): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v)) || Number(v) < 1) {
-    throw new SweepOptionError(`${flag}: expected a positive integer, got ${JSON.stringify(v)}`);
-  }
-  return Number(v);
 }
 
 export const command: CliCommand = {
@@ -62,7 +53,7 @@ async function sweepCommand(ref: string | undefined, f: SweepFlags, io: CliIO): 
   if (!f.resume && !ref) throw new SweepOptionError('missing scenario (or --resume DIR)');
   if (f.backend === 'redis' && !f.redis) throw new SweepOptionError('--backend redis needs --redis URL');
   if (f.backend !== 'redis' && f.redis) throw new SweepOptionError('--redis is only used with --backend redis');
-  const workers = int('--workers', f.workers) ?? availableParallelism();
+  const workers = intFlag('--workers', f.workers) ?? availableParallelism();
   const out = f.resume ?? f.out ?? join('out', `sweep-${ref!.replace(/\.ya?ml$/i, '').replace(/[^\w.-]+/g, '_')}`);
   const opts: SweepOptions = {
     out,
@@ -113,6 +104,6 @@ function fmt(x: number | null | undefined): string {
 }
 
 function optInt<K extends string>(key: K, flag: string, v: string | undefined): Partial<Record<K, number>> {
-  const n = int(flag, v);
+  const n = intFlag(flag, v);
   return n === undefined ? {} : ({ [key]: n } as Record<K, number>);
 }

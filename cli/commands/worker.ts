@@ -1,5 +1,6 @@
 // `bai-lab worker --redis URL`: consume sweep runs from BullMQ until stopped (SIGINT/SIGTERM finish the current
 // runs' bookkeeping and exit). Start any number of these, on any machines that can reach Redis.
+import { intFlag } from '../flags.js';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { SweepOptionError } from '../../sim/experiments/errors.js';
@@ -9,14 +10,6 @@ import type { CliIO } from '../io.js';
 import type { CliCommand } from '../main.js';
 
 interface WorkerFlags { redis?: string; threads?: string; queue?: string; lockMs?: string }
-
-function int(flag: string, v: string | undefined, min: number): number | undefined {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(Number(v)) || Number(v) < min) {
-    throw new SweepOptionError(`${flag}: expected an integer >= ${min}, got ${JSON.stringify(v)}`);
-  }
-  return Number(v);
-}
 
 export const command: CliCommand = {
   name: 'worker',
@@ -29,8 +22,8 @@ export const command: CliCommand = {
       .option('--lock-ms <ms>', `job lock; a killed worker's run is retried after about this long (default ${DEFAULT_LOCK_MS})`)
       .action(async (flags: WorkerFlags) => {
         if (!flags.redis) throw new SweepOptionError('--redis URL is required');
-        const threads = int('--threads', flags.threads, 1) ?? availableParallelism();
-        const lockMs = int('--lock-ms', flags.lockMs, 500);
+        const threads = intFlag('--threads', flags.threads, 1) ?? availableParallelism();
+        const lockMs = intFlag('--lock-ms', flags.lockMs, 500);
         const w = await startWorker({
           url: flags.redis, threads, labVersion: LAB_VERSION, log: (l) => io.err(`${l}\n`),
           ...(flags.queue ? { queueName: flags.queue } : {}),
