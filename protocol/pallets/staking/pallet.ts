@@ -21,7 +21,8 @@ import { electSupports } from './election/supports.js';
 import { compareAccount } from './election/result.js';
 import { currencyToVoteFactor } from './election/currency-to-vote.js';
 import { U64_MAX } from '../../primitives/units.js';
-import type { VoterInput } from './election/graph.js';
+import { TopologyCache, type VoterInput } from './election/graph.js';
+import { AccountOrder } from './account-order.js';
 import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
 import { pagePayout, validatorPot } from './payout.js';
 import { computeSlash, disableLimit, type EraSlashStore, type SpanStore } from './slashing.js';
@@ -65,10 +66,17 @@ export interface OffenceReport {
 }
 
 const MAX_GENESIS_STAKERS = 1_000_000;
+const SELF_VOTE_CACHE_MAX = 100_000;
 
 export class Staking {
   readonly storage: StakingStorage;
   private readonly balances: Balances;
+  // Memos of pure functions of storage (not state: each is checked against its input on use, so they never change
+  // an outcome and need no journal): the election graph's shape and the account-sorted key lists.
+  private readonly topologyCache = new TopologyCache();
+  private readonly validatorOrder = new AccountOrder();
+  private readonly nominatorOrder = new AccountOrder();
+  private readonly selfVotes = new Map<AccountId, readonly AccountId[]>();
 
   constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
     this.storage = new StakingStorage(journal);
@@ -256,30 +264,42 @@ export class Staking {
   // ------------------------------------------------------------------ election
 
   /** The snapshot voters (self-votes of validators + nominators), top maxElectingVoters by weight, canonical order. */
-  electionSnapshot(): { candidates: AccountId[]; voters: VoterInput[]; stakeOf: Map<AccountId, bigint> } {
+  electionSnapshot(): { candidates: readonly AccountId[]; voters: VoterInput[] } {
     // CurrencyToVote: vote = min(active / factor, u64::MAX), factor = max(issuance / u64::MAX, 1), fixed per snapshot.
     const factor = currencyToVoteFactor(this.balances.totalIssuance());
     const toVote = (active: Planck): bigint => { const v = active / factor; return v > U64_MAX ? U64_MAX : v; };
-    const candidates = [...this.storage.validators.keys()].sort(compareAccount);
+    const candidates = this.validatorOrder.of(this.storage.validators);
+    const nominators = this.nominatorOrder.of(this.storage.nominators);
+    // Validators and nominators are disjoint sets of stashes, each sorted by account: merging them gives the
+    // canonical (sorted) voter order without sorting 20k+ voters every era.
     let voters: VoterInput[] = [];
-    for (const v of candidates) {
-      const l = this.storage.ledger.get(v);
-      if (l === undefined) continue;
-      voters.push({ who: v, weight: toVote(l.active), targets: [v] });
-    }
-    for (const [who, n] of this.storage.nominators.entries()) {
+    let i = 0, j = 0;
+    while (i < candidates.length || j < nominators.length) {
+      const takeValidator = j >= nominators.length || (i < candidates.length && compareAccount(candidates[i]!, nominators[j]!) < 0);
+      const who = takeValidator ? candidates[i++]! : nominators[j++]!;
       const l = this.storage.ledger.get(who);
       if (l === undefined) continue;
-      voters.push({ who, weight: toVote(l.active), targets: n.targets });
+      const weight = toVote(l.active);
+      if (weight === 0n) continue;
+      voters.push({ who, weight, targets: takeValidator ? this.selfVote(who) : this.storage.nominators.get(who)!.targets });
     }
-    voters = voters.filter((v) => v.weight > 0n);
     if (voters.length > this.config.maxElectingVoters) {
       voters.sort((a, b) => (a.weight > b.weight ? -1 : a.weight < b.weight ? 1 : compareAccount(a.who, b.who)));
       voters = voters.slice(0, this.config.maxElectingVoters);
+      voters.sort((a, b) => compareAccount(a.who, b.who));
     }
-    voters.sort((a, b) => compareAccount(a.who, b.who));
-    const stakeOf = new Map(voters.map((v) => [v.who, v.weight]));
-    return { candidates, voters, stakeOf };
+    return { candidates, voters };
+  }
+
+  /** A validator's self-vote target list, one array per validator (so the topology cache compares by identity). */
+  private selfVote(v: AccountId): readonly AccountId[] {
+    let t = this.selfVotes.get(v);
+    if (t === undefined) {
+      if (this.selfVotes.size >= SELF_VOTE_CACHE_MAX) this.selfVotes.clear();
+      t = [v];
+      this.selfVotes.set(v, t);
+    }
+    return t;
   }
 
   /** Runs the election for `era` and stores its exposures; returns the elected set (canonical order). */
@@ -288,7 +308,7 @@ export class Staking {
     const snap = this.electionSnapshot();
     // Voters' stakes in the election are their vote weights, so the fused pipeline (electSupports) equals
     // resultToSupports(seqPhragmen|phragmms(...), stakeOf) step for step (proven in the election tests).
-    const { supports } = electSupports(c.election, c.validatorCount, snap.candidates, snap.voters, c.balancing);
+    const { supports } = electSupports(c.election, c.validatorCount, snap.candidates, snap.voters, c.balancing, this.topologyCache);
     const exposures = collectExposures(supports, this.balances.totalIssuance(), c.maxExposurePageSize);
     this.storeExposures(era, exposures);
     this.bumpStats((s) => ({ elections: s.elections + 1 }));
@@ -407,7 +427,8 @@ export class Staking {
       s.claimedRewards.set(k, all);
     }
     let paid = 0n;
-    for (const who of [...owed.keys()].sort(compareAccount)) paid += this.makePayout(who, owed.get(who)!);
+    // The default sort compares UTF-16 code units, the same order as compareAccount, without a JS callback per pair.
+    for (const who of [...owed.keys()].sort()) paid += this.makePayout(who, owed.get(who)!);
     this.notePaid(era, paid);
   }
 

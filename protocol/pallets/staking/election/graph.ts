@@ -23,17 +23,30 @@ export interface BalancingConfig {
   readonly tolerance: bigint;
 }
 
-export interface Graph {
-  readonly candWho: AccountId[];
+/**
+ * The shape of an election graph: who votes for whom, with non-candidates, duplicates and edgeless voters already
+ * dropped. It depends only on the candidate list and each voter's targets, not on weights, so staking keeps the last
+ * one (TopologyCache) and rebuilds only budgets and approvals while nominations stay unchanged (most eras).
+ */
+export interface Topology {
+  readonly candWho: readonly AccountId[];
+  readonly voterWho: readonly AccountId[];
+  /** Graph voter v is input voter inputIndex[v] (edgeless input voters are skipped). */
+  readonly inputIndex: Int32Array;
+  readonly edgeStart: Int32Array;
+  readonly edgeCand: Int32Array;
+  readonly edgeVoter: Int32Array;
+  /** Reverse adjacency: edges pointing at candidate c are revEdge[revStart[c] .. revStart[c+1]). */
+  readonly revStart: Int32Array;
+  readonly revEdge: Int32Array;
+}
+
+export interface Graph extends Topology {
   readonly approval: bigint[];      // Σ budget of voters approving the candidate
   readonly backed: bigint[];        // backed stake as the algorithm distributes weight
   readonly elected: Uint8Array;
   readonly round: Int32Array;       // round in which the candidate was elected
-  readonly voterWho: AccountId[];
   readonly budget: bigint[];
-  readonly edgeStart: Int32Array;   // voter v's edges are [edgeStart[v], edgeStart[v+1])
-  readonly edgeCand: Int32Array;
-  readonly edgeVoter: Int32Array;
   readonly weight: bigint[];        // edge weight (stake given to the candidate)
   readonly alive: Uint8Array;       // 0 once seq-phragmen strips a zero edge (Vec::retain on chain)
 }
@@ -41,16 +54,19 @@ export interface Graph {
 export const sat = (v: bigint): bigint => (v > EXTENDED_MAX ? EXTENDED_MAX : v);
 
 export function setupInputs(candidates: readonly AccountId[], voters: readonly VoterInput[]): Graph {
+  return graphOf(buildTopology(candidates, voters), voters);
+}
+
+export function buildTopology(candidates: readonly AccountId[], voters: readonly VoterInput[]): Topology {
   const idx = new Map<AccountId, number>();
   candidates.forEach((c, i) => { assert(!idx.has(c), `election: duplicate candidate ${c}`); idx.set(c, i); });
   const C = candidates.length;
-  const approval: bigint[] = new Array<bigint>(C).fill(0n);
   const voterWho: AccountId[] = [];
-  const budget: bigint[] = [];
+  const inputIndex: number[] = [];
   const starts: number[] = [0];
   const edgeCandList: number[] = [];
-  for (const v of voters) {
-    assert(v.weight >= 0n, `election: negative vote weight for ${v.who}`);
+  for (let i = 0; i < voters.length; i++) {
+    const v = voters[i]!;
     const first = edgeCandList.length;
     for (const t of v.targets) {
       const ci = idx.get(t);
@@ -59,20 +75,106 @@ export function setupInputs(candidates: readonly AccountId[], voters: readonly V
       for (let e = first; e < edgeCandList.length; e++) if (edgeCandList[e] === ci) { dup = true; break; }
       if (dup) continue;
       edgeCandList.push(ci);
-      approval[ci] = sat(approval[ci]! + v.weight);
     }
     if (edgeCandList.length === first) continue;
     voterWho.push(v.who);
-    budget.push(v.weight);
+    inputIndex.push(i);
     starts.push(edgeCandList.length);
   }
   const E = edgeCandList.length;
+  const edgeCand = Int32Array.from(edgeCandList);
   const edgeVoter = new Int32Array(E);
   for (let v = 0; v < voterWho.length; v++) for (let e = starts[v]!; e < starts[v + 1]!; e++) edgeVoter[e] = v;
+  const revStart = new Int32Array(C + 1);
+  for (let e = 0; e < E; e++) revStart[edgeCand[e]! + 1]!++;
+  for (let c = 0; c < C; c++) revStart[c + 1]! += revStart[c]!;
+  const revFill = revStart.slice(0, C);
+  const revEdge = new Int32Array(E);
+  for (let e = 0; e < E; e++) revEdge[revFill[edgeCand[e]!]!++] = e;
+  return { candWho: candidates.slice(), voterWho, inputIndex: Int32Array.from(inputIndex),
+    edgeStart: Int32Array.from(starts), edgeCand, edgeVoter, revStart, revEdge };
+}
+
+/** A fresh working graph on `t` with the voters' current weights (voters must be the ones `t` was built from). */
+export function graphOf(t: Topology, voters: readonly VoterInput[]): Graph {
+  const C = t.candWho.length, V = t.voterWho.length, E = t.edgeCand.length;
+  const budget: bigint[] = new Array<bigint>(V);
+  for (let v = 0; v < V; v++) {
+    const w = voters[t.inputIndex[v]!]!.weight;
+    assert(w >= 0n, `election: negative vote weight for ${t.voterWho[v]}`);
+    budget[v] = w;
+  }
   return {
-    candWho: candidates.slice(), approval, backed: new Array<bigint>(C).fill(0n),
+    ...t, approval: approvals(t, budget), backed: new Array<bigint>(C).fill(0n),
     elected: new Uint8Array(C), round: new Int32Array(C).fill(-1),
-    voterWho, budget, edgeStart: Int32Array.from(starts), edgeCand: Int32Array.from(edgeCandList), edgeVoter,
-    weight: new Array<bigint>(E).fill(0n), alive: new Uint8Array(E).fill(1),
+    budget, weight: new Array<bigint>(E).fill(0n), alive: new Uint8Array(E).fill(1),
   };
+}
+
+/** Largest vote weight (u64::MAX) and the most voters per candidate for which approvals() may sum in float64. */
+const U64_MAX = (1n << 64n) - 1n;
+const SPLIT = 2 ** 32;
+const FLOAT_SUM_VOTERS_MAX = 2 ** 21;
+
+/**
+ * approval[c] = Σ budgets of c's voters (saturating u128; all terms are non-negative, so saturating once at the end
+ * equals saturating at every step). Exact float64 fast path: each u64 weight is split into 32-bit halves; a sum of at
+ * most 2^21 halves stays below 2^53, so both half-sums are exact integers. Falls back to bigint otherwise.
+ */
+export function approvals(t: Topology, budget: readonly bigint[]): bigint[] {
+  const C = t.candWho.length, V = budget.length;
+  const approval: bigint[] = new Array<bigint>(C);
+  let fits = V <= FLOAT_SUM_VOTERS_MAX;
+  for (let v = 0; v < V && fits; v++) fits = budget[v]! <= U64_MAX;
+  if (!fits) {
+    for (let c = 0; c < C; c++) {
+      let a = 0n;
+      for (let r = t.revStart[c]!; r < t.revStart[c + 1]!; r++) a += budget[t.edgeVoter[t.revEdge[r]!]!]!;
+      approval[c] = sat(a);
+    }
+    return approval;
+  }
+  const hi = new Float64Array(V), lo = new Float64Array(V);
+  for (let v = 0; v < V; v++) { const b = budget[v]!; hi[v] = Number(b >> 32n); lo[v] = Number(b & 0xffffffffn); }
+  const { revStart, revEdge, edgeVoter } = t;
+  for (let c = 0; c < C; c++) {
+    let h = 0, l = 0;
+    for (let r = revStart[c]!; r < revStart[c + 1]!; r++) { const v = edgeVoter[revEdge[r]!]!; h += hi[v]!; l += lo[v]!; }
+    // l < 2^53: carry its high half into h exactly, then rebuild the integer.
+    const carry = Math.floor(l / SPLIT);
+    approval[c] = (BigInt(h + carry) << 32n) + BigInt(l - carry * SPLIT);
+  }
+  return approval;
+}
+
+/**
+ * Memo of the last topology (not chain state: a pure-function cache, checked against the inputs every time, so it
+ * can never change a result). A hit costs O(voters + edges) comparisons instead of a Map lookup per edge.
+ */
+export class TopologyCache {
+  private last: { topology: Topology; candidates: readonly AccountId[]; voters: readonly VoterInput[] } | null = null;
+  hits = 0;
+
+  topology(candidates: readonly AccountId[], voters: readonly VoterInput[]): Topology {
+    const l = this.last;
+    if (l !== null && sameStrings(l.candidates, candidates) && sameVoters(l.voters, voters)) { this.hits++; return l.topology; }
+    const topology = buildTopology(candidates, voters);
+    this.last = { topology, candidates: candidates.slice(), voters: voters.map((v) => ({ who: v.who, weight: 0n, targets: v.targets })) };
+    return topology;
+  }
+}
+
+function sameStrings(a: readonly AccountId[], b: readonly AccountId[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameVoters(a: readonly VoterInput[], b: readonly VoterInput[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]!.who !== b[i]!.who || !sameStrings(a[i]!.targets, b[i]!.targets)) return false;
+  }
+  return true;
 }

@@ -47,13 +47,7 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   const k = Math.min(toElect, C);
   assert(Number.isInteger(k) && k >= 0, 'phragmen: toElect must be a non-negative integer');
 
-  // Reverse adjacency: edges pointing at each candidate.
-  const revStart = new Int32Array(C + 1);
-  for (let e = 0; e < E; e++) revStart[g.edgeCand[e]! + 1]!++;
-  for (let c = 0; c < C; c++) revStart[c + 1]! += revStart[c]!;
-  const revFill = revStart.slice(0, C);
-  const revEdge = new Int32Array(E);
-  for (let e = 0; e < E; e++) revEdge[revFill[g.edgeCand[e]!]!++] = e;
+  const { revStart, revEdge } = g;
 
   const DEN_F = Number(DEN);
   const approvalF = new Float64Array(C);
@@ -162,7 +156,10 @@ function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonl
       const c = edgeCand[e]!;
       // Unelected edges get weight 0 (and are stripped below): no bigint work for them.
       if (!elected[c]) { weight[e] = 0n; alive[e] = 0; continue; }
-      const w = voterLoad[v] === 0n ? EXTENDED_MAX : sat((budget[v]! * edgeLoad[e]!) / voterLoad[v]!);
+      // budget·edgeLoad/voterLoad; when the edge carries the voter's whole load that is exactly the budget (the common
+      // single-winner voter), so skip the 192-bit product.
+      const l = voterLoad[v]!, el = edgeLoad[e]!;
+      const w = l === 0n ? EXTENDED_MAX : el === l ? sat(budget[v]!) : sat((budget[v]! * el) / l);
       weight[e] = w;
       if (w === 0n) { alive[e] = 0; continue; }
       backed[c] = sat(backed[c]! + w);

@@ -6,7 +6,7 @@
 
 import type { AccountId } from '../../../primitives/units.js';
 import { PERBILL, mulRound } from '../../../primitives/perthing.js';
-import { sat, setupInputs, type BalancingConfig, type Graph, type VoterInput } from './graph.js';
+import { graphOf, sat, setupInputs, type BalancingConfig, type Graph, type TopologyCache, type VoterInput } from './graph.js';
 import { normalize } from './normalize.js';
 import { seqPhragmenCore } from './phragmen.js';
 import { phragmmsOnGraph } from './phragmms.js';
@@ -23,8 +23,9 @@ export interface ElectionSupports {
 }
 
 export function electSupports(algorithm: 'phragmen' | 'phragmms', toElect: number, candidates: readonly AccountId[],
-                              voters: readonly VoterInput[], balancing: BalancingConfig | null): ElectionSupports {
-  const g = setupInputs(candidates, voters);
+                              voters: readonly VoterInput[], balancing: BalancingConfig | null,
+                              cache: TopologyCache | null = null): ElectionSupports {
+  const g = cache === null ? setupInputs(candidates, voters) : graphOf(cache.topology(candidates, voters), voters);
   if (algorithm === 'phragmen') {
     seqPhragmenCore(g, toElect);
     if (balancing !== null) balance(g, balancing);
