@@ -5,7 +5,8 @@
 //   (b) the same load with the chain's 12 s blocks (7,200 blocks/day) over a few days, extrapolated to a year:
 //       the per-block cost of the whole chain (emissions, fees, invariant oracles) on top;
 //   (c) as (b) with the invariant oracles once a day (oracles.everyBlocks = 7200) instead of after every block.
-// BENCH_MARKET_DAYS (default 365) and BENCH_MARKET_FULL_DAYS (default 3) shorten the runs (figures extrapolate).
+// BENCH_MARKET_DAYS (default 365) and BENCH_MARKET_FULL_DAYS (default 3) shorten the runs (figures extrapolate);
+// BENCH_MARKET_PARTS (default "abc") picks the parts, e.g. "c" for the target figure alone.
 import { scenarioFromObject } from '../scenarios/load.js';
 import { runScenario } from '../sim/runner/run.js';
 import { marketplacePlugin } from '../sim/agents/marketplace/plugin.js';
@@ -38,12 +39,13 @@ async function run(label: string, blockTimeMs: number, days: number, yearScale: 
 }
 
 export async function bench(): Promise<void> {
+  const parts = process.env.BENCH_MARKET_PARTS ?? 'abc';
   const days = Number(process.env.BENCH_MARKET_DAYS ?? 365);
-  if (days > 0) await run('(a) 10-min blocks', 600_000, days, 365 / days);
+  if (days > 0 && parts.includes('a')) await run('(a) 10-min blocks', 600_000, days, 365 / days);
   const fullDays = Number(process.env.BENCH_MARKET_FULL_DAYS ?? 3);
   if (fullDays > 0) {
-    await run('(b) 12-s blocks, oracles every block', 12_000, fullDays, 365 / fullDays);
-    await run('(c) 12-s blocks, oracles once a day', 12_000, fullDays, 365 / fullDays, 7200);
+    if (parts.includes('b')) await run('(b) 12-s blocks, oracles every block', 12_000, fullDays, 365 / fullDays);
+    if (parts.includes('c')) await run('(c) 12-s blocks, oracles once a day', 12_000, fullDays, 365 / fullDays, 7200);
   }
 }
 

@@ -16,10 +16,10 @@ import type { CurationConfig } from './config.js';
 import { CurationStorage, NEVER, type Bond, type ModelValue, type Score } from './storage.js';
 import { fail } from './errors.js';
 import { curationEvents as E } from './events.js';
-import { dividends as dividendsOf, yumaEpoch } from './yuma.js';
+import { dividendsOfCsr, yumaEpochCsr } from './yuma.js';
+import { CsrBuilder } from './csr.js';
 import { qfMatchWeights } from './qf.js';
 import { sharesOf } from './fixed-math.js';
-import type { ScoreEntry } from './weights.js';
 
 export const HOLD_CURATOR = 'curation/bond';
 
@@ -144,37 +144,52 @@ export class Curation {
   /** Era-end epoch: compute incentive and dividends, store the new bonds and the public consensus/incentive. */
   runEpoch(era: number): EpochOutcome {
     const modelIds = this.models.servedModelIds();
-    const index = new Map<number, number>();
-    modelIds.forEach((id, i) => index.set(id, i));
+    const index = new ModelIndex(modelIds);
     // Only permitted curators are rows of the epoch (others neither vote nor keep bonds, as Bittensor masks them).
     const permit = this.permitted();
     for (const who of this.storage.curators.sortedKeysList()) if (!permit.has(who)) this.storage.bonds.delete(who);
     const curators = this.storage.curators.sortedKeysList().filter((w) => permit.has(w));
-    const stake: bigint[] = [];
-    const rows: ScoreEntry[][] = [];
-    const prev: ScoreEntry[][] = [];
     const ownerOf = modelIds.map((id) => this.models.owner(id));
+    let scoreEntries = 0, bondEntries = 0;
+    for (const who of curators) {
+      scoreEntries += this.storage.scores.get(who)?.length ?? 0;
+      bondEntries += this.storage.bonds.get(who)?.length ?? 0;
+    }
+    // Score and bond rows over model indices (both stored model-sorted; ids map to indices monotonically).
+    const rows = new CsrBuilder(modelIds.length, scoreEntries);
+    const prev = new CsrBuilder(modelIds.length, bondEntries);
+    const stake: bigint[] = [];
     for (const who of curators) {
       stake.push(this.isActive(who, era) ? this.storage.curators.get(who)!.bondPlanck : 0n);
-      rows.push(this.rowOf(who, index, ownerOf));
-      prev.push((this.storage.bonds.get(who) ?? []).flatMap((b) => {
-        const j = index.get(b.modelId);
-        return j === undefined ? [] : [{ model: j, score: b.bond }];
-      }));
+      for (const s of this.storage.scores.get(who) ?? []) {
+        const j = index.of(s.modelId);
+        if (j < 0 || s.score === 0 || ownerOf[j] === who) continue; // self-scores are zeroed
+        rows.push(j, s.score);
+      }
+      rows.endRow();
+      for (const b of this.storage.bonds.get(who) ?? []) {
+        const j = index.of(b.modelId);
+        if (j >= 0) prev.push(j, b.bond);
+      }
+      prev.endRow();
     }
     const rule = this.config.rule;
-    const y = yumaEpoch({ stakePlanck: stake, scores: rows, bondsPrev: prev, modelCount: modelIds.length,
+    const y = yumaEpochCsr({ stakePlanck: stake, scores: rows.build(), bondsPrev: prev.build(),
       kappaParts: this.config.kappaParts, alphaParts: this.config.bondsAlphaParts, clip: rule !== 'mean' });
     let incentive = y.incentive;
     let dividends = y.dividends;
     if (rule === 'quadratic') {
       const pay = this.models.eraPaymentsByModel();
       incentive = sharesOf(qfMatchWeights(modelIds.map((id) => pay.get(id) ?? [])));
-      dividends = dividendsOf(y.bonds, incentive);
+      dividends = dividendsOfCsr(y.bonds, incentive);
     }
+    const B = y.bonds;
     curators.forEach((who, i) => {
-      const b: Bond[] = y.bonds[i]!.map((e) => ({ modelId: modelIds[e.model]!, bond: e.score }));
-      if (b.length === 0) this.storage.bonds.delete(who); else this.storage.bonds.set(who, b);
+      const start = B.rowStart[i]!, end = B.rowStart[i + 1]!;
+      if (start === end) { this.storage.bonds.delete(who); return; }
+      const b: Bond[] = new Array<Bond>(end - start);
+      for (let k = start; k < end; k++) b[k - start] = { modelId: modelIds[B.col[k]!]!, bond: B.val[k]! };
+      this.storage.bonds.set(who, b);
     });
     this.storage.lastConsensus.set(nonZero(modelIds, y.consensus));
     this.storage.lastIncentive.set(nonZero(modelIds, incentive));
@@ -182,16 +197,27 @@ export class Curation {
     this.events.push(E.epochRun(era, rule, active, incentive.filter((x) => x > 0).length));
     return { era, modelIds, incentive, curators, dividends };
   }
+}
 
-  /** A curator's scores on served models, self-scores removed, as a sparse row over model indices. */
-  private rowOf(who: AccountId, index: ReadonlyMap<number, number>, ownerOf: readonly (AccountId | undefined)[]): ScoreEntry[] {
-    const out: ScoreEntry[] = [];
-    for (const s of this.storage.scores.get(who) ?? []) {
-      const j = index.get(s.modelId);
-      if (j === undefined || s.score === 0 || ownerOf[j] === who) continue;
-      out.push({ model: j, score: s.score });
+/** Model id -> index in the ascending served list (-1: not served): a table when ids are dense, else a Map. */
+class ModelIndex {
+  private readonly table: Int32Array | null;
+  private readonly map: Map<number, number> | null;
+  constructor(ids: readonly number[]) {
+    for (let j = 1; j < ids.length; j++) assert(ids[j]! > ids[j - 1]!, 'curation: served model ids not ascending');
+    const top = ids.length === 0 ? 0 : ids[ids.length - 1]! + 1;
+    if (top <= 8 * ids.length + 1024) {
+      this.table = new Int32Array(top).fill(-1);
+      ids.forEach((id, j) => { this.table![id] = j; });
+      this.map = null;
+    } else {
+      this.table = null;
+      this.map = new Map(ids.map((id, j) => [id, j]));
     }
-    return out;
+  }
+  of(id: number): number {
+    if (this.table !== null) return id >= 0 && id < this.table.length ? this.table[id]! : -1;
+    return this.map!.get(id) ?? -1;
   }
 }
 

@@ -11,7 +11,8 @@
 import { assert } from '../../primitives/dispatch.js';
 import { PERBILL } from '../../primitives/perthing.js';
 import { Q, idiv, mulQ, normalizeQ, shareOfParts } from './fixed-math.js';
-import { assertRow, normalizeRow, type ScoreEntry, type SparseRow } from './weights.js';
+import { normalizeRow, type ScoreEntry, type SparseRow } from './weights.js';
+import { CsrBuilder, assertCsr, csrOfRows, rowsOfCsr, type Csr } from './csr.js';
 
 export interface YumaInput {
   /** Raw stake per curator row (planck); 0 for an inactive curator kept only for its bonds. */
@@ -56,86 +57,241 @@ export function weightedMedianAtKappa(entries: ReadonlyArray<{ w: number; stake:
 }
 
 export function yumaEpoch(input: YumaInput): YumaResult {
-  const n = input.stakePlanck.length;
   const m = input.modelCount;
-  assert(input.scores.length === n && input.bondsPrev.length === n, 'yuma: row count mismatch');
+  assert(input.scores.length === input.stakePlanck.length && input.bondsPrev.length === input.stakePlanck.length,
+    'yuma: row count mismatch');
+  const r = yumaEpochCsr({ stakePlanck: input.stakePlanck, scores: csrOfRows(input.scores, m),
+    bondsPrev: csrOfRows(input.bondsPrev, m), kappaParts: input.kappaParts, alphaParts: input.alphaParts, clip: input.clip });
+  return { consensus: r.consensus, rank: r.rank, incentive: r.incentive, bonds: rowsOfCsr(r.bonds), dividends: r.dividends };
+}
+
+/** The epoch's input as flat sparse matrices (curator rows × model columns; see ./csr.ts). */
+export interface YumaCsrInput {
+  readonly stakePlanck: readonly bigint[];
+  /** Raw u16 scores. */
+  readonly scores: Csr;
+  /** Previous bonds, shares; same shape as scores. */
+  readonly bondsPrev: Csr;
+  readonly kappaParts: bigint;
+  readonly alphaParts: bigint;
+  readonly clip: boolean;
+}
+
+export interface YumaCsrResult {
+  readonly consensus: number[];
+  readonly rank: number[];
+  readonly incentive: number[];
+  /** New bonds, positive entries only. */
+  readonly bonds: Csr;
+  readonly dividends: number[];
+}
+
+/**
+ * The epoch on flat sparse matrices: every step of the definition above, entry by entry, in the same exact integer
+ * arithmetic (so results equal the step-by-step reference to the unit; tested on random inputs), without a dense
+ * n × m matrix or an object per entry.
+ */
+export function yumaEpochCsr(input: YumaCsrInput): YumaCsrResult {
+  const sc = input.scores, pv = input.bondsPrev;
+  const n = input.stakePlanck.length;
+  const m = sc.cols;
+  assert(sc.rows === n && pv.rows === n && pv.cols === m, 'yuma: row count mismatch');
   assert(input.kappaParts > 0n && input.kappaParts < PERBILL.accuracy, 'yuma: κ outside (0, 1)');
   assert(input.alphaParts >= 0n && input.alphaParts <= PERBILL.accuracy, 'yuma: α outside [0, 1]');
   assert(n < CURATORS_MAX, 'yuma: too many curator rows');
-  for (const r of input.scores) assertRow(r, m);
-  for (const r of input.bondsPrev) assertRow(r, m);
+  assertCsr(sc, Q);
+  assertCsr(pv, Q);
 
   let totalStake = 0n;
   for (const s of input.stakePlanck) { assert(s >= 0n, 'yuma: negative stake'); totalStake += s; }
   const q = BigInt(Q);
-  const S = input.stakePlanck.map((s) => (totalStake === 0n ? 0 : Number((s * q) / totalStake)));
-  // Dense row-normalised weights (n × m shares); only curators with stake vote.
-  const W = new Float64Array(n * m);
-  input.scores.forEach((r, i) => {
-    if (input.stakePlanck[i]! === 0n) return;
-    let sum = 0;
-    for (const e of r) sum += e.score;
-    if (sum === 0) return;
-    for (const e of r) W[i * m + e.model] = idiv(e.score * Q, sum); // = normalizeRow, written in place
-  });
+  const S = new Float64Array(n);
+  if (totalStake > 0n) for (let i = 0; i < n; i++) S[i] = Number((input.stakePlanck[i]! * q) / totalStake);
+  const W = rowNormalized(sc, input.stakePlanck);
   const consensus: number[] = new Array<number>(m).fill(0);
-  if (input.clip && totalStake > 0n) {
-    const need = input.kappaParts * totalStake;
-    const scaled = input.stakePlanck.map((s) => s * PERBILL.accuracy);
-    const keys = new Float64Array(n);
-    for (let j = 0; j < m; j++) consensus[j] = columnMedian(W, j, m, n, scaled, need, keys);
-  }
-  // Rank and the bond delta S ∘ W̄ (clipped), dense.
+  if (input.clip && totalStake > 0n) consensusOf(W, sc, input.stakePlanck, totalStake, input.kappaParts, consensus);
+
+  // Rank and the bond delta S ∘ W̄ (clipped), with the column sums the delta's normalisation needs.
   const rank: number[] = new Array<number>(m).fill(0);
-  const delta = new Float64Array(n * m);
+  const delta = new Float64Array(W.length);
+  const deltaColSum = new Float64Array(m);
   for (let i = 0; i < n; i++) {
     const si = S[i]!;
     if (si === 0) continue;
-    for (let j = 0, o = i * m; j < m; j++, o++) {
-      const w0 = W[o]!;
+    for (let k = sc.rowStart[i]!, end = sc.rowStart[i + 1]!; k < end; k++) {
+      const w0 = W[k]!;
       if (w0 === 0) continue;
+      const j = sc.col[k]!;
       const w = input.clip && w0 > consensus[j]! ? consensus[j]! : w0;
-      const v = mulQ(si, w);
-      delta[o] = v;
+      const v = Math.floor((si * w) / Q); // mulQ
+      delta[k] = v;
       rank[j]! += v;
+      deltaColSum[j]! += v;
     }
   }
   const incentive = normalizeQ(rank);
-  columnNormalizeDense(delta, n, m);
-  // EMA with the previous bonds, then column-normalise again.
-  const a = shareOfParts(input.alphaParts), b = Q - a;
-  const B = new Float64Array(n * m);
-  for (let i = 0; i < n * m; i++) B[i] = Math.floor((a * delta[i]!) / Q);
-  if (b > 0) input.bondsPrev.forEach((row, i) => {
-    for (const e of row) { const o = i * m + e.model; B[o] = Math.floor((a * delta[o]! + b * e.score) / Q); }
-  });
-  columnNormalizeDense(B, n, m);
-  const bonds: ScoreEntry[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row: ScoreEntry[] = [];
-    for (let j = 0, o = i * m; j < m; j++, o++) if (B[o]! > 0) row.push({ model: j, score: B[o]! });
-    bonds.push(row);
+  const ema = emaMerged(sc, delta, deltaColSum, pv, shareOfParts(input.alphaParts));
+  const { bonds, dividends: d } = normalizedBonds(ema.bonds, ema.colSum, incentive);
+  return { consensus, rank, incentive, bonds, dividends: normalizeQ(d) };
+}
+
+/** W: each staked row scaled to shares, score · Q / Σ row (floor); rows without stake or scores stay zero. */
+function rowNormalized(sc: Csr, stakePlanck: readonly bigint[]): Float64Array {
+  const W = new Float64Array(sc.val.length);
+  for (let i = 0; i < sc.rows; i++) {
+    if (stakePlanck[i]! === 0n) continue;
+    const start = sc.rowStart[i]!, end = sc.rowStart[i + 1]!;
+    let sum = 0;
+    for (let k = start; k < end; k++) sum += sc.val[k]!;
+    if (sum === 0) continue;
+    for (let k = start; k < end; k++) W[k] = idiv(sc.val[k]! * Q, sum);
   }
-  return { consensus, rank, incentive, bonds, dividends: dividends(bonds, incentive) };
+  return W;
+}
+
+/**
+ * B = EMA_α(column-normalised ΔB, B_prev), merging each row's score entries with its previous bonds by model:
+ * B_ij = ⌊(a · ΔB̂_ij + (Q − a) · B_prev,ij) / Q⌋ (an absent side counts 0), positive entries kept, with the
+ * column sums for the final normalisation.
+ */
+function emaMerged(sc: Csr, delta: Float64Array, deltaColSum: Float64Array, pv: Csr, a: number): { bonds: Csr; colSum: Float64Array } {
+  const b = Q - a;
+  const out = new CsrBuilder(sc.cols, Math.max(sc.col.length, pv.col.length));
+  const colSum = new Float64Array(sc.cols);
+  for (let i = 0; i < sc.rows; i++) {
+    let x = sc.rowStart[i]!, y = pv.rowStart[i]!;
+    const xe = sc.rowStart[i + 1]!, ye = pv.rowStart[i + 1]!;
+    while (x < xe || y < ye) {
+      const jx = x < xe ? sc.col[x]! : 0x7fffffff;
+      const jy = y < ye ? pv.col[y]! : 0x7fffffff;
+      const j = jx < jy ? jx : jy;
+      let dn = 0;
+      if (jx === j) { const d = delta[x++]!; if (d > 0) dn = idiv(d * Q, deltaColSum[j]!); }
+      const p = jy === j ? pv.val[y++]! : 0;
+      const v = Math.floor((a * dn + b * p) / Q);
+      if (v > 0) { out.push(j, v); colSum[j]! += v; }
+    }
+    out.endRow();
+  }
+  return { bonds: out.build(), colSum };
+}
+
+/** Bonds scaled so each column sums to Q (floor), positive entries kept; d_i = Σ_j B_ij I_j (undivided dividends). */
+function normalizedBonds(B: Csr, colSum: Float64Array, incentive: readonly number[]): { bonds: Csr; dividends: number[] } {
+  const out = new CsrBuilder(B.cols, B.col.length);
+  const d: number[] = new Array<number>(B.rows).fill(0);
+  for (let i = 0; i < B.rows; i++) {
+    let di = 0;
+    for (let k = B.rowStart[i]!, end = B.rowStart[i + 1]!; k < end; k++) {
+      const j = B.col[k]!;
+      const v = idiv(B.val[k]! * Q, colSum[j]!);
+      if (v === 0) continue;
+      out.push(j, v);
+      di += Math.floor((v * incentive[j]!) / Q); // mulQ
+    }
+    d[i] = di;
+    out.endRow();
+  }
+  return { bonds: out.build(), dividends: d };
 }
 
 /** Curator rows are packed with the weight into one sortable number: w · 2^17 + i (< 2^41). */
 const CURATORS_MAX = 1 << 17;
 
 /**
- * κ-median of dense column j (same definition as weightedMedianAtKappa): sort the positive weights descending,
- * accumulate exact bigint stake (pre-scaled by 1e9) until it reaches κ · total at the end of a run of equal weights.
+ * κ-median of every column (same definition as weightedMedianAtKappa): gather each column's positive weights of
+ * staked rows, sort them descending, accumulate stake until it reaches κ · total at the end of a run of equal
+ * weights. Stakes are compared exactly: as small integers after dividing by their gcd when that fits a float64
+ * exactly (equal bonds: the common case), else as bigints.
  */
-function columnMedian(W: Float64Array, j: number, m: number, n: number, scaled: readonly bigint[], need: bigint,
-                      keys: Float64Array): number {
-  let k = 0;
+function consensusOf(W: Float64Array, sc: Csr, stakePlanck: readonly bigint[], totalStake: bigint, kappaParts: bigint,
+                     consensus: number[]): void {
+  const n = sc.rows, m = sc.cols;
+  const colStart = new Int32Array(m + 1);
   for (let i = 0; i < n; i++) {
-    const w = W[i * m + j]!;
-    if (w > 0 && scaled[i]! > 0n) keys[k++] = w * CURATORS_MAX + i;
+    if (stakePlanck[i]! === 0n) continue;
+    for (let k = sc.rowStart[i]!, end = sc.rowStart[i + 1]!; k < end; k++) if (W[k]! > 0) colStart[sc.col[k]! + 1]!++;
   }
-  const sorted = keys.subarray(0, k).sort();
+  for (let j = 0; j < m; j++) colStart[j + 1]! += colStart[j]!;
+  const keys = new Float64Array(colStart[m]!);
+  const fill = colStart.slice(0, m);
+  for (let i = 0; i < n; i++) {
+    if (stakePlanck[i]! === 0n) continue;
+    for (let k = sc.rowStart[i]!, end = sc.rowStart[i + 1]!; k < end; k++) {
+      const w = W[k]!;
+      if (w > 0) keys[fill[sc.col[k]!]!++] = w * CURATORS_MAX + i;
+    }
+  }
+  const small = smallStakes(stakePlanck, totalStake, kappaParts);
+  if (small !== null) {
+    const units = new Float64Array(keys.length); // each key's stake, moved with it
+    for (let t = 0; t < keys.length; t++) { const key = keys[t]!; units[t] = small.units[key - Math.floor(key / CURATORS_MAX) * CURATORS_MAX]!; }
+    for (let j = 0; j < m; j++) consensus[j] = medianSelect(keys, units, colStart[j]!, colStart[j + 1]!, small.threshold);
+    return;
+  }
+  const scaled = stakePlanck.map((s) => s * PERBILL.accuracy);
+  const need = kappaParts * totalStake;
+  for (let j = 0; j < m; j++) {
+    const a = colStart[j]!, b = colStart[j + 1]!;
+    if (a < b) consensus[j] = medianBig(keys.subarray(a, b).sort(), scaled, need);
+  }
+}
+
+/**
+ * Stakes as exact small integers: t_i = stake_i / g for g = gcd of the stakes, and the κ threshold ⌈κ · Σt / 10^9⌉,
+ * so that Σ_{i∈A} stake_i · 10^9 >= κ · total  ⇔  Σ_{i∈A} t_i >= threshold. null when Σt exceeds 2^53.
+ */
+function smallStakes(stakePlanck: readonly bigint[], totalStake: bigint, kappaParts: bigint): { units: Float64Array; threshold: number } | null {
+  let g = 0n;
+  for (const s of stakePlanck) if (s > 0n) g = gcd(g, s);
+  const T = totalStake / g;
+  if (T > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const units = new Float64Array(stakePlanck.length);
+  stakePlanck.forEach((s, i) => { units[i] = Number(s / g); });
+  const threshold = Number((kappaParts * T + PERBILL.accuracy - 1n) / PERBILL.accuracy);
+  return { units, threshold };
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  for (let i = 0; i < 100_000 && b !== 0n; i++) [a, b] = [b, a % b]; // Euclid: O(log) steps, bounded for safety
+  assert(b === 0n, 'yuma: gcd did not converge');
+  return a;
+}
+
+/**
+ * The κ-median of one column in expected O(entries), without sorting: weighted quickselect over the packed keys in
+ * [lo, hi) (distinct, so a pivot splits them into > pivot, the pivot, < pivot). The answer is the weight of the first
+ * key, in descending order, at which the cumulative stake reaches the threshold: that key's whole run of equal
+ * weights ends at or after it, and every earlier run ended below the threshold (the definition's "largest w").
+ * Reorders keys and units in place.
+ */
+function medianSelect(keys: Float64Array, units: Float64Array, lo: number, hi: number, threshold: number): number {
+  let above = 0; // stake of the keys greater than every key in [lo, hi)
+  for (let guard = hi - lo; lo < hi; guard--) {
+    assert(guard >= 0, 'yuma: median selection did not shrink');
+    swap(keys, units, (lo + hi) >>> 1, hi - 1);
+    const pivot = keys[hi - 1]!;
+    let store = lo, greater = 0;
+    for (let t = lo; t < hi - 1; t++) {
+      if (keys[t]! > pivot) { greater += units[t]!; swap(keys, units, t, store); store++; }
+    }
+    swap(keys, units, store, hi - 1); // [lo, store) > pivot, store = pivot, (store, hi) < pivot
+    if (above + greater >= threshold) { hi = store; continue; }
+    above += greater + units[store]!;
+    if (above >= threshold) return Math.floor(pivot / CURATORS_MAX);
+    lo = store + 1;
+  }
+  return 0; // curators scoring > 0 hold less than κ: consensus is zero
+}
+
+function swap(keys: Float64Array, units: Float64Array, a: number, b: number): void {
+  const k = keys[a]!; keys[a] = keys[b]!; keys[b] = k;
+  const u = units[a]!; units[a] = units[b]!; units[b] = u;
+}
+
+function medianBig(sorted: Float64Array, scaled: readonly bigint[], need: bigint): number {
   let cum = 0n;
-  for (let t = k - 1; t >= 0; t--) {
+  for (let t = sorted.length - 1; t >= 0; t--) {
     const key = sorted[t]!;
     const w = Math.floor(key / CURATORS_MAX);
     cum += scaled[key - w * CURATORS_MAX]!;
@@ -145,15 +301,6 @@ function columnMedian(W: Float64Array, j: number, m: number, n: number, scaled: 
   return 0;
 }
 
-/** Scale each column of a dense n × m matrix to sum to Q (floor); empty columns stay zero. */
-function columnNormalizeDense(X: Float64Array, n: number, m: number): void {
-  const colSum = new Float64Array(m);
-  for (let i = 0, o = 0; i < n; i++) for (let j = 0; j < m; j++, o++) colSum[j]! += X[o]!;
-  for (let i = 0, o = 0; i < n; i++) {
-    for (let j = 0; j < m; j++, o++) if (X[o]! > 0) X[o] = idiv(X[o]! * Q, colSum[j]!);
-  }
-}
-
 /** D = normalise(Bᵀ I): curator i earns Σ_j B_ij I_j. (Each term <= Q and Σ_j I_j <= Q, so d_i <= Q.) */
 export function dividends(bonds: readonly SparseRow[], incentive: readonly number[]): number[] {
   return normalizeQ(bonds.map((row) => {
@@ -161,6 +308,17 @@ export function dividends(bonds: readonly SparseRow[], incentive: readonly numbe
     for (const e of row) d += mulQ(e.score, incentive[e.model] ?? 0);
     return d;
   }));
+}
+
+/** dividends() on a Csr of bonds. */
+export function dividendsOfCsr(bonds: Csr, incentive: readonly number[]): number[] {
+  const d: number[] = new Array<number>(bonds.rows).fill(0);
+  for (let i = 0; i < bonds.rows; i++) {
+    let di = 0;
+    for (let k = bonds.rowStart[i]!, end = bonds.rowStart[i + 1]!; k < end; k++) di += mulQ(bonds.val[k]!, incentive[bonds.col[k]!] ?? 0);
+    d[i] = di;
+  }
+  return normalizeQ(d);
 }
 
 /** Each column scaled to sum to Q (floor); empty columns stay empty. */

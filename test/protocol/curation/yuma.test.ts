@@ -197,3 +197,37 @@ describe('dense Yuma == the sparse step-by-step reference', () => {
       }), { numRuns: 300 });
   });
 });
+
+describe('flat (CSR) Yuma == the sparse step-by-step reference on larger matrices', () => {
+  // Weights drawn from a few values so columns hold long runs of equal weights (the κ-median's tie rule), stakes
+  // either multiples of one bond (the exact small-integer median path) or arbitrary planck (the bigint path).
+  const M = 24;
+  const rowArb = fc.uniqueArray(fc.record({ model: fc.integer({ min: 0, max: M - 1 }), score: fc.constantFrom(0, 1, 2, 3, 7, 65535) }),
+    { selector: (e) => e.model, maxLength: M }).map((r) => [...r].sort((a, b) => a.model - b.model));
+  const bondArb = fc.uniqueArray(fc.record({ model: fc.integer({ min: 0, max: M - 1 }), score: fc.integer({ min: 1, max: Q }) }),
+    { selector: (e) => e.model, maxLength: M }).map((r) => [...r].sort((a, b) => a.model - b.model));
+  const stakeArb = fc.oneof(fc.integer({ min: 0, max: 5 }).map((k) => BigInt(k) * 10n ** 21n), fc.bigInt({ min: 0n, max: 10n ** 30n }));
+  it('matches on random inputs (both median paths, ties, inactive rows with history, α in [0, 1])', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ stake: stakeArb, row: rowArb, prev: bondArb }), { minLength: 1, maxLength: 16 }),
+      fc.integer({ min: 1, max: 999_999_999 }), fc.constantFrom(0, 1, 100_000_000, 999_999_999, 1_000_000_000), fc.boolean(),
+      (rows, kappa, alpha, clip) => {
+        const stake = rows.map((r) => r.stake), scores = rows.map((r) => r.row), prev = rows.map((r) => r.prev);
+        const got = yumaEpoch({ stakePlanck: stake, scores, bondsPrev: prev, modelCount: M, kappaParts: BigInt(kappa), alphaParts: BigInt(alpha), clip });
+        expect(got).toEqual(yumaReference(stake, scores, prev, M, BigInt(kappa), BigInt(alpha), clip));
+      }), { numRuns: 300 });
+  });
+  it('the κ-median selection equals the brute-force definition with equal bonds (gcd path)', () => {
+    fc.assert(fc.property(
+      fc.array(fc.record({ w: fc.integer({ min: 1, max: 6 }), k: fc.integer({ min: 0, max: 4 }) }), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: 1, max: 999_999_999 }),
+      (entries, kappa) => {
+        const stake = entries.map((e) => BigInt(e.k) * 10n ** 21n);
+        const total = stake.reduce((a, s) => a + s, 0n);
+        const r = yumaEpoch({ stakePlanck: stake, scores: entries.map((e) => row([0, e.w], [1, 6])), bondsPrev: entries.map(() => []),
+          modelCount: 2, kappaParts: BigInt(kappa), alphaParts: ALPHA, clip: true });
+        const W = entries.map((e) => ({ w: Math.floor((e.w * Q) / (e.w + 6)), stake: BigInt(e.k) * 10n ** 21n }));
+        expect(r.consensus[0]).toBe(medianRef(W.filter((x) => x.stake > 0n), total, BigInt(kappa)));
+      }), { numRuns: 300 });
+  });
+});
