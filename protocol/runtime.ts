@@ -6,7 +6,7 @@
 import { Journal, StorageValue, stateRoot, type RootItem, type Snapshotable } from './primitives/storage.js';
 import { u32Codec, encodeU64, codec } from './types/codecs.js';
 import { EventBuffer, type RuntimeEvent } from './primitives/events.js';
-import { err, assert, type DispatchResult } from './primitives/dispatch.js';
+import { err, assert, InvariantError, type DispatchResult } from './primitives/dispatch.js';
 import { signed, ROOT, type Origin } from './primitives/origin.js';
 import type { AccountId, BlockNumber, Ms, Planck } from './primitives/units.js';
 import type { FixedU128 } from './primitives/fixed.js';
@@ -217,7 +217,7 @@ export class Runtime {
 
   initializeBlock(blockNumber: BlockNumber, author: AccountId, timestampMs: Ms): void {
     assert(this.phase === 'idle', 'runtime: initializeBlock while a block is open');
-    assert(blockNumber === this.number.get() + 1, `runtime: block ${blockNumber} after ${this.number.get()}`);
+    if (blockNumber !== this.number.get() + 1) throw new InvariantError(`runtime: block ${blockNumber} after ${this.number.get()}`);
     assert(Number.isInteger(timestampMs) && timestampMs >= this.now.get(), 'runtime: timestamp went backwards');
     this.phase = 'building';
     this.number.set(blockNumber); this.author = author; this.now.set(timestampMs);

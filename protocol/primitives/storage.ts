@@ -104,13 +104,32 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
   }
 }
 
-/** A map whose entries are hashed in the order of their encoded keys (like a storage trie iteration). */
+/** Number of root groups of a map: entries are grouped by the first byte of their encoded key (+1 for an empty key). */
+const ROOT_GROUPS = 257;
+const groupOf = (kb: Uint8Array): number => (kb.length === 0 ? 0 : kb[0]! + 1);
+
+/**
+ * A map whose entries are hashed in the order of their encoded keys (like a storage trie iteration).
+ *
+ * Root caches (the daily root re-reads every entry, and most entries change rarely between two roots):
+ * - per key: the key's encoding, and the entry's whole root encoding Compact(len(key)) ‖ key ‖ rootValue(value);
+ * - per group of keys sharing their first encoded byte (contiguous in key order): the concatenated encodings of the
+ *   group, so an unchanged group is fed in one copy. Era-keyed maps put each era in (about) one group, so a new era
+ *   re-encodes one group and the history is reused.
+ * Every write drops the key's entry encoding and its group's bytes; a change of the key set also updates the sorted
+ * key list incrementally (merge of the sorted new keys) instead of re-sorting everything.
+ */
 export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private readonly map = new Map<K, V>();
-  // Encoding caches: the root is recomputed often, entries change rarely between two roots.
   private readonly keyBytes = new Map<K, Uint8Array>();
-  private readonly valueBytes = new Map<K, Uint8Array>();
+  /** Where each key's entry encoding sits in its group's bytes (dropped when the key is written). */
+  private readonly entryRefs = new Map<K, EntryRef>();
+  /** Concatenated entry encodings per group (null: not cached); ranges of sortedKeys per group. */
+  private readonly groupBytes: Array<Uint8Array | null> = new Array<Uint8Array | null>(ROOT_GROUPS).fill(null);
+  private groupStart: Int32Array | null = null; // index into sortedKeys where group g starts; groupStart[g + 1] ends it
   private sortedKeys: K[] | null = null;
+  /** Keys inserted or deleted since sortedKeys was built (only tracked while sortedKeys is non-null). */
+  private readonly keysChanged = new Set<K>();
 
   constructor(readonly name: string, private readonly journal: Journal,
               private readonly keyCodec: Codec<K>, private readonly valueCodec: Codec<V>) {}
@@ -124,9 +143,8 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     const old = this.map.get(k);
     const had = old !== undefined;
     this.journal.record(this, k, had, old);
-    if (!had) this.sortedKeys = null;
     this.map.set(k, v);
-    if (this.valueBytes.size !== 0) this.valueBytes.delete(k);
+    if (had) this.dropEntry(k); else this.keyAdded(k);
     return old;
   }
   /** Remove `k`; returns the removed value. */
@@ -135,27 +153,24 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     if (old === undefined) return undefined;
     this.journal.record(this, k, true, old);
     this.map.delete(k);
-    this.valueBytes.delete(k);
-    this.keyBytes.delete(k);
-    this.sortedKeys = null;
+    this.keyRemoved(k);
     return old;
   }
   restore(key: unknown, had: boolean, old: unknown): void {
     const k = key as K;
     if (had) {
-      if (!this.map.has(k)) this.sortedKeys = null;
+      const present = this.map.has(k);
       this.map.set(k, old as V);
-    } else {
-      this.map.delete(k);
-      this.keyBytes.delete(k);
-      this.sortedKeys = null;
+      if (present) this.dropEntry(k); else this.keyAdded(k);
+    } else if (this.map.delete(k)) {
+      this.keyRemoved(k);
     }
-    this.valueBytes.delete(k);
   }
   /** Entries in canonical key order, as plain data. */
   snapshot(): unknown { return this.sortedKeysList().map((k) => [k, this.map.get(k)]); }
   restoreSnapshot(s: unknown): void {
-    this.map.clear(); this.keyBytes.clear(); this.valueBytes.clear(); this.sortedKeys = null;
+    this.map.clear(); this.keyBytes.clear(); this.entryRefs.clear();
+    this.sortedKeys = null; this.groupStart = null; this.keysChanged.clear(); this.groupBytes.fill(null);
     for (const [k, v] of s as Array<[K, V]>) this.map.set(k, v);
   }
   /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
@@ -163,15 +178,61 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   keys(): IterableIterator<K> { return this.map.keys(); }
   values(): IterableIterator<V> { return this.map.values(); }
 
+  /** The value of an existing key changed: its entry encoding and its group's bytes are stale. */
+  private dropEntry(k: K): void {
+    const e = this.entryRefs.get(k);
+    if (e === undefined) return; // not encoded since its last write: its group is already stale
+    this.entryRefs.delete(k);
+    this.groupBytes[e.group] = null;
+  }
+  private keyAdded(k: K): void {
+    this.groupBytes[groupOf(this.keyBytesOf(k))] = null;
+    this.entryRefs.delete(k);
+    this.keyChanged(k);
+  }
+  private keyRemoved(k: K): void {
+    const kb = this.keyBytes.get(k);
+    if (kb !== undefined) { this.groupBytes[groupOf(kb)] = null; this.keyBytes.delete(k); }
+    else this.groupBytes.fill(null); // unreachable (keys are encoded on insert); stay correct anyway
+    this.entryRefs.delete(k);
+    this.keyChanged(k);
+  }
+  private keyChanged(k: K): void {
+    this.groupStart = null;
+    if (this.sortedKeys !== null) this.keysChanged.add(k);
+  }
+
   /** Keys in canonical order (by encoded key bytes): the only order that may decide outcomes. */
   sortedKeysList(): readonly K[] {
     if (this.sortedKeys === null) {
       const ks = [...this.map.keys()];
-      for (const k of ks) this.keyBytesOf(k);
-      ks.sort((a, b) => compareBytes(this.keyBytes.get(a)!, this.keyBytes.get(b)!));
+      ks.sort(this.byKeyBytes);
       this.sortedKeys = ks;
+      this.keysChanged.clear();
+    } else if (this.keysChanged.size > 0) {
+      this.sortedKeys = this.mergeChanged(this.sortedKeys);
+      this.keysChanged.clear();
     }
     return this.sortedKeys;
+  }
+
+  private readonly byKeyBytes = (a: K, b: K): number => compareBytes(this.keyBytesOf(a), this.keyBytesOf(b));
+
+  /** The previous sorted keys minus every changed key, merged with the changed keys still present (sorted). */
+  private mergeChanged(prev: readonly K[]): K[] {
+    const changed = this.keysChanged;
+    const added: K[] = [];
+    for (const k of changed) if (this.map.has(k)) added.push(k);
+    added.sort(this.byKeyBytes);
+    const out: K[] = new Array<K>(this.map.size);
+    let i = 0, j = 0, o = 0;
+    while (i < prev.length || j < added.length) {
+      if (i < prev.length && changed.has(prev[i]!)) { i++; continue; }
+      if (j >= added.length || (i < prev.length && this.byKeyBytes(prev[i]!, added[j]!) < 0)) out[o++] = prev[i++]!;
+      else out[o++] = added[j++]!;
+    }
+    assert(o === out.length, `${this.name}: sorted key merge lost keys`);
+    return out;
   }
 
   private keyBytesOf(k: K): Uint8Array {
@@ -180,16 +241,110 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     return b;
   }
 
+  /** Start of every group's range in the sorted keys (groupStart[g] .. groupStart[g + 1]). */
+  private groupRanges(keys: readonly K[]): Int32Array {
+    if (this.groupStart === null) {
+      const start = new Int32Array(ROOT_GROUPS + 1);
+      let g = 0;
+      for (let i = 0; i < keys.length; i++) {
+        const gi = groupOf(this.keyBytesOf(keys[i]!));
+        while (g <= gi) start[g++] = i;
+      }
+      while (g <= ROOT_GROUPS) start[g++] = keys.length;
+      this.groupStart = start;
+    }
+    return this.groupStart;
+  }
+
   feed(h: { update(b: Uint8Array): unknown }): void {
-    for (const k of this.sortedKeysList()) {
-      let v = this.valueBytes.get(k);
-      if (v === undefined) { v = rootValue(this.valueCodec.encode(this.map.get(k)!)); this.valueBytes.set(k, v); }
-      const kb = this.keyBytesOf(k);
-      h.update(lenPrefix(kb.length)); h.update(kb);
-      h.update(v);
+    const keys = this.sortedKeysList();
+    const start = this.groupRanges(keys);
+    for (let g = 0; g < ROOT_GROUPS; g++) {
+      const from = start[g]!, to = start[g + 1]!;
+      if (from === to) continue;
+      h.update(this.groupBytes[g] ?? this.buildGroup(g, keys, from, to));
     }
   }
+
+  /**
+   * Encode group g (keys[from..to)): entries unchanged since the last build are copied from the old group bytes,
+   * the others encoded anew, each as Compact(len(key)) ‖ key ‖ rootValue(value), written straight into one scratch
+   * buffer (small typed arrays cost ~0.5 µs each to allocate: one allocation per group, not several per entry).
+   */
+  private buildGroup(g: number, keys: readonly K[], from: number, to: number): Uint8Array {
+    const n = to - from;
+    const refs = new Array<EntryRef | undefined>(n);
+    const offs = new Array<number>(n);
+    const w = ROOT_WRITER;
+    w.len = 0;
+    for (let i = 0; i < n; i++) {
+      const k = keys[from + i]!;
+      const ref = this.entryRefs.get(k);
+      refs[i] = ref;
+      offs[i] = w.len;
+      if (ref !== undefined) w.copy(ref.buf, ref.off, ref.len);
+      else w.entry(this.keyBytesOf(k), this.valueCodec.encode(this.map.get(k)!));
+    }
+    const bytes = w.buf.slice(0, w.len);
+    for (let i = 0; i < n; i++) {
+      const end = i + 1 < n ? offs[i + 1]! : bytes.length;
+      const ref = refs[i];
+      if (ref !== undefined) { ref.buf = bytes; ref.off = offs[i]!; }
+      else this.entryRefs.set(keys[from + i]!, { buf: bytes, off: offs[i]!, len: end - offs[i]!, group: g });
+    }
+    this.groupBytes[g] = bytes;
+    return bytes;
+  }
 }
+
+/** An entry's encoding inside its group's bytes. */
+interface EntryRef { buf: Uint8Array; off: number; len: number; readonly group: number }
+
+/** Growable scratch buffer the groups are encoded into (feeds are synchronous and never nested). */
+class RootWriter {
+  buf = new Uint8Array(1 << 16);
+  len = 0;
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.len + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.len));
+    this.buf = next;
+  }
+  copy(src: Uint8Array, off: number, len: number): void {
+    this.room(len);
+    const b = this.buf, o = this.len;
+    if (len <= 96) for (let i = 0; i < len; i++) b[o + i] = src[off + i]!;
+    else b.set(src.subarray(off, off + len), o);
+    this.len = o + len;
+  }
+  /** Compact(len(key)) ‖ key ‖ rootValue(enc), byte-identical to lenPrefix + key + rootValue(enc). */
+  entry(kb: Uint8Array, enc: Uint8Array): void {
+    this.room(5 + kb.length + 1 + 5 + Math.max(enc.length, 32));
+    this.compact(kb.length);
+    this.bytes(kb);
+    if (enc.length <= INLINE_VALUE_BYTES_MAX) {
+      this.buf[this.len++] = 0;
+      this.compact(enc.length);
+      this.bytes(enc);
+    } else {
+      this.buf[this.len++] = 1;
+      this.bytes(blake2_256(enc));
+    }
+  }
+  private bytes(b: Uint8Array): void {
+    const d = this.buf, o = this.len, n = b.length;
+    if (n <= 64) for (let i = 0; i < n; i++) d[o + i] = b[i]!;
+    else d.set(b, o);
+    this.len = o + n;
+  }
+  private compact(n: number): void {
+    if (n < 64) { this.buf[this.len++] = n << 2; return; }
+    this.bytes(lenPrefix(n));
+  }
+}
+const ROOT_WRITER = new RootWriter();
 
 /** Values up to this many encoded bytes enter the root inline; longer ones by their blake2-256 (trie state_version 1). */
 export const INLINE_VALUE_BYTES_MAX = 32;

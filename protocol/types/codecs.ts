@@ -7,7 +7,7 @@ import { blake2b } from '@noble/hashes/blake2b';
 import type { Codec } from '../primitives/storage.js';
 import type { AccountId, Planck } from '../primitives/units.js';
 import { U128_MAX } from '../primitives/units.js';
-import { assert } from '../primitives/dispatch.js';
+import { assert, InvariantError } from '../primitives/dispatch.js';
 
 const utf8 = new TextEncoder();
 
@@ -25,17 +25,34 @@ export function accountId32(id: AccountId): Uint8Array {
   return b;
 }
 
+/** Exclusive upper bounds of the unsigned widths the chain uses (computed once, not per call). */
+const UINT_LIMITS: Record<number, bigint> = { 1: 1n << 8n, 2: 1n << 16n, 4: 1n << 32n, 8: 1n << 64n, 16: 1n << 128n, 32: 1n << 256n };
+const uintLimit = (bytes: number): bigint => UINT_LIMITS[bytes] ?? (1n << BigInt(bytes * 8));
+
 /** Write `v` as little-endian unsigned of `bytes` bytes at `off`. */
 export function writeUintLE(out: Uint8Array, off: number, v: bigint, bytes: number): void {
-  assert(v >= 0n && v < (1n << BigInt(bytes * 8)), `uint${bytes * 8} out of range: ${v}`);
-  // 32 bits at a time: far fewer bigint ops than byte-wise shifting.
-  let x = v;
-  for (let i = 0; i < bytes; i += 4) {
-    const w = Number(x & 0xffffffffn);
+  if (!(v >= 0n && v < uintLimit(bytes))) throw new InvariantError(`uint${bytes * 8} out of range: ${v}`);
+  if (bytes >= 4 && v <= SAFE_MAX) { writeSafeLE(out, off, Number(v), bytes); return; }
+  // 32 bits at a time: far fewer bigint ops than byte-wise shifting; stops at the last non-zero word.
+  let x = v, i = 0;
+  for (; i < bytes && x !== 0n; i += 4) {
+    const w = Number(BigInt.asUintN(32, x));
     out[off + i] = w & 0xff; out[off + i + 1] = (w >>> 8) & 0xff;
     out[off + i + 2] = (w >>> 16) & 0xff; out[off + i + 3] = (w >>> 24) & 0xff;
     x >>= 32n;
   }
+  out.fill(0, off + i, off + bytes);
+}
+
+const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Little-endian bytes of a safe non-negative integer `n` (< 2^53) into `bytes` bytes, zero-padded: no bigint op. */
+function writeSafeLE(out: Uint8Array, off: number, n: number, bytes: number): void {
+  const lo = n % 0x1_0000_0000, hi = (n - lo) / 0x1_0000_0000;
+  out[off] = lo & 0xff; out[off + 1] = (lo >>> 8) & 0xff; out[off + 2] = (lo >>> 16) & 0xff; out[off + 3] = (lo >>> 24) & 0xff;
+  if (bytes <= 4) return; // callers check the range first, so hi is 0 here
+  out[off + 4] = hi & 0xff; out[off + 5] = (hi >>> 8) & 0xff; out[off + 6] = (hi >>> 16) & 0xff; out[off + 7] = (hi >>> 24) & 0xff;
+  out.fill(0, off + 8, off + bytes);
 }
 
 export function encodeU128(v: Planck): Uint8Array {
@@ -48,41 +65,97 @@ export function encodeU128(v: Planck): Uint8Array {
 export function encodeU64(v: bigint): Uint8Array { const o = new Uint8Array(8); writeUintLE(o, 0, v, 8); return o; }
 
 export function encodeU32(v: number): Uint8Array {
-  assert(Number.isInteger(v) && v >= 0 && v <= 0xffffffff, `u32 out of range: ${v}`);
+  if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff)) throw new InvariantError(`u32 out of range: ${v}`);
   return Uint8Array.of(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff);
 }
+
+const C30 = 1n << 30n;
 
 /** SCALE Compact<u*> for any non-negative bigint. */
 export function encodeCompact(v: bigint): Uint8Array {
   assert(v >= 0n, 'compact: negative');
-  if (v < 1n << 6n) return Uint8Array.of(Number(v) << 2);
-  if (v < 1n << 14n) { const n = (Number(v) << 2) | 1; return Uint8Array.of(n & 0xff, n >> 8); }
-  if (v < 1n << 30n) { const n = Number(v) * 4 + 2; return Uint8Array.of(n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff); }
-  let bytes = 0; for (let x = v; x > 0n; x >>= 8n) bytes++;
-  bytes = Math.max(bytes, 4);
-  const out = new Uint8Array(1 + bytes);
-  out[0] = ((bytes - 4) << 2) | 3;
-  let x = v; for (let i = 0; i < bytes; i++) { out[1 + i] = Number(x & 0xffn); x >>= 8n; }
-  return out;
+  if (v < C30) return encodeCompactSmall(Number(v));
+  return encodeCompactBig(v);
 }
 
+/** Compact of a non-negative safe integer (lengths, counts, eras) without a bigint round trip. */
+export function encodeCompactNumber(n: number): Uint8Array {
+  assert(Number.isSafeInteger(n) && n >= 0, 'compact: not a non-negative safe integer');
+  return n < 0x4000_0000 ? encodeCompactSmall(n) : encodeCompactBig(BigInt(n));
+}
+
+function encodeCompactSmall(n: number): Uint8Array {
+  if (n < 64) return Uint8Array.of(n << 2);
+  if (n < 16384) { const m = (n << 2) | 1; return Uint8Array.of(m & 0xff, m >> 8); }
+  const m = n * 4 + 2;
+  return Uint8Array.of(m & 0xff, (m >>> 8) & 0xff, (m >>> 16) & 0xff, (m >>> 24) & 0xff);
+}
+
+/** Big-integer mode (v >= 2^30): 0b11 tag with (byte count − 4), then the minimal little-endian bytes (at least 4). */
+function encodeCompactBig(v: bigint): Uint8Array {
+  const le = SCRATCH;
+  let len = 0;
+  if (v <= SAFE_MAX) {
+    let n = Number(v);
+    while (n > 0) { const b = n % 256; le[len++] = b; n = (n - b) / 256; }
+  } else {
+    let x = v;
+    while (x !== 0n) {
+      let w = Number(BigInt.asUintN(32, x));
+      x >>= 32n;
+      le[len++] = w & 0xff; w >>>= 8; le[len++] = w & 0xff; w >>>= 8; le[len++] = w & 0xff; le[len++] = w >>> 8;
+    }
+    while (le[len - 1] === 0) len--; // the top word's leading zero bytes
+  }
+  const bytes = len < 4 ? 4 : len;
+  const out = new Uint8Array(1 + bytes);
+  out[0] = ((bytes - 4) << 2) | 3;
+  for (let i = 0; i < len; i++) out[1 + i] = le[i]!;
+  return out;
+}
+const SCRATCH = new Uint8Array(80); // Compact holds at most 67 bytes; whole 32-bit words may overshoot by 3
+
+const textCache = new Map<string, Uint8Array>();
+const TEXT_CACHE_MAX = 4096;
+
+/** Text: Compact(len) ‖ UTF-8. Short strings (hold and freeze ids, names) repeat constantly: cached. Callers must
+ * not mutate the result. */
 export function encodeText(s: string): Uint8Array {
+  let out = textCache.get(s);
+  if (out !== undefined) return out;
   const b = utf8.encode(s);
-  return concat([encodeCompact(BigInt(b.length)), b]);
+  out = concat([encodeCompactNumber(b.length), b]);
+  if (s.length <= 64) {
+    if (textCache.size >= TEXT_CACHE_MAX) textCache.clear(); // bounded; recomputation is exact
+    textCache.set(s, out);
+  }
+  return out;
 }
 
 export function encodeBool(b: boolean): Uint8Array { return Uint8Array.of(b ? 1 : 0); }
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0; for (const p of parts) n += p.length;
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
   const out = new Uint8Array(n);
-  let o = 0; for (const p of parts) { out.set(p, o); o += p.length; }
+  let o = 0;
+  for (let i = 0; i < parts.length; i++) { const p = parts[i]!; out.set(p, o); o += p.length; }
   return out;
 }
 
-/** Vec<T>: Compact(len) ‖ items. */
+/** Vec<T>: Compact(len) ‖ items (one allocation for the result, no intermediate spread arrays). */
 export function encodeVec<T>(items: readonly T[], enc: (t: T) => Uint8Array): Uint8Array {
-  return concat([encodeCompact(BigInt(items.length)), ...items.map(enc)]);
+  const n = items.length;
+  const prefix = encodeCompactNumber(n);
+  if (n === 0) return prefix;
+  const parts = new Array<Uint8Array>(n);
+  let total = prefix.length;
+  for (let i = 0; i < n; i++) { const p = enc(items[i]!); parts[i] = p; total += p.length; }
+  const out = new Uint8Array(total);
+  out.set(prefix, 0);
+  let o = prefix.length;
+  for (let i = 0; i < n; i++) { const p = parts[i]!; if (p.length === 1) out[o] = p[0]!; else out.set(p, o); o += p.length; }
+  return out;
 }
 
 export const u128Codec: Codec<Planck> = { encode: encodeU128 };

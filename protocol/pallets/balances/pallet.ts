@@ -136,7 +136,7 @@ export class Balances {
 
   private takeCredit(amount: Planck): void {
     const p = this.storage.pendingCredit.get();
-    assert(amount > 0n && amount <= p, `balances: resolving ${amount} > pending credit ${p}`);
+    if (!(amount > 0n && amount <= p)) throw new InvariantError(`balances: resolving ${amount} > pending credit ${p}`);
     this.storage.pendingCredit.set(p - amount);
   }
 
@@ -333,15 +333,17 @@ export class Balances {
   /** The O(1) per-block oracle: Σ(free+reserved) (kept incrementally) == TotalIssuance, no credit in flight. */
   checkConservation(): void {
     const s = this.storage;
-    assert(s.pendingCredit.get() === 0n, `balances: unresolved credit ${s.pendingCredit.get()}`);
-    assert(s.accountTotal.get() === s.totalIssuance.get(),
-      `balances: Σ(free+reserved) ${s.accountTotal.get()} != TotalIssuance ${s.totalIssuance.get()}`);
+    // messages built only on failure: this runs after every block
+    if (s.pendingCredit.get() !== 0n) throw new InvariantError(`balances: unresolved credit ${s.pendingCredit.get()}`);
+    if (s.accountTotal.get() !== s.totalIssuance.get()) {
+      throw new InvariantError(`balances: Σ(free+reserved) ${s.accountTotal.get()} != TotalIssuance ${s.totalIssuance.get()}`);
+    }
   }
 
   private changeIssuance(delta: Planck): void {
     const s = this.storage;
     const ti = s.totalIssuance.get() + delta;
-    assert(ti >= 0n && ti <= U128_MAX, `balances: total issuance out of range: ${ti}`);
+    if (!(ti >= 0n && ti <= U128_MAX)) throw new InvariantError(`balances: total issuance out of range: ${ti}`);
     s.totalIssuance.set(ti);
     if (delta > 0n) s.minted.set(s.minted.get() + delta); else s.burned.set(s.burned.get() - delta);
   }
@@ -361,20 +363,25 @@ export class Balances {
   checkInvariants(): void {
     const s = this.storage;
     let sum = 0n;
+    // O(accounts): each check builds its message only when it fails (a template per account was most of the cost).
+    const bad = (m: string): never => { throw new InvariantError(m); };
+    const holds = s.holds, freezes = s.freezes, ed = this.ed;
     for (const [who, a] of s.account.entries()) {
-      assert(a.free >= 0n && a.reserved >= 0n && a.frozen >= 0n, `balances: negative balance in ${who}`);
-      assert(a.free >= this.ed || a.reserved > 0n, `balances: ${who} below ED and not reaped`);
+      if (a.free < 0n || a.reserved < 0n || a.frozen < 0n) bad(`balances: negative balance in ${who}`);
+      if (a.free < ed && a.reserved <= 0n) bad(`balances: ${who} below ED and not reaped`);
       let held = 0n;
-      for (const h of this.holds(who)) { assert(h.amount > 0n, `balances: zero hold ${h.id} on ${who}`); held += h.amount; }
-      assert(held === a.reserved, `balances: holds of ${who} sum to ${held} != reserved ${a.reserved}`);
-      assert(a.frozen === maxAmount(this.freezes(who)), `balances: frozen of ${who} != max freeze`);
+      const hs = holds.get(who);
+      if (hs !== undefined) for (const h of hs) { if (h.amount <= 0n) bad(`balances: zero hold ${h.id} on ${who}`); held += h.amount; }
+      if (held !== a.reserved) bad(`balances: holds of ${who} sum to ${held} != reserved ${a.reserved}`);
+      const fs = freezes.get(who);
+      if (a.frozen !== (fs === undefined ? 0n : maxAmount(fs))) bad(`balances: frozen of ${who} != max freeze`);
       sum += a.free + a.reserved;
     }
-    for (const who of s.holds.keys()) assert(s.account.has(who), `balances: holds on dead account ${who}`);
-    for (const who of s.freezes.keys()) assert(s.account.has(who), `balances: freezes on dead account ${who}`);
-    assert(s.pendingCredit.get() === 0n, `balances: unresolved credit ${s.pendingCredit.get()}`);
-    assert(sum === s.totalIssuance.get(), `balances: Σ(free+reserved) ${sum} != TotalIssuance ${s.totalIssuance.get()}`);
-    assert(sum === s.accountTotal.get(), `balances: running account total ${s.accountTotal.get()} != recount ${sum}`);
+    for (const who of holds.keys()) if (!s.account.has(who)) bad(`balances: holds on dead account ${who}`);
+    for (const who of freezes.keys()) if (!s.account.has(who)) bad(`balances: freezes on dead account ${who}`);
+    if (s.pendingCredit.get() !== 0n) bad(`balances: unresolved credit ${s.pendingCredit.get()}`);
+    if (sum !== s.totalIssuance.get()) bad(`balances: Σ(free+reserved) ${sum} != TotalIssuance ${s.totalIssuance.get()}`);
+    if (sum !== s.accountTotal.get()) bad(`balances: running account total ${s.accountTotal.get()} != recount ${sum}`);
   }
 }
 

@@ -8,7 +8,7 @@
 import type { EventBuffer } from '../../primitives/events.js';
 import type { Journal } from '../../primitives/storage.js';
 import type { AccountId, BlockNumber, EraIndex, Planck } from '../../primitives/units.js';
-import { assert } from '../../primitives/dispatch.js';
+import { assert, InvariantError } from '../../primitives/dispatch.js';
 import { ConfigError } from '../../primitives/config-error.js';
 import type { Balances } from '../balances/index.js';
 import type { EmissionsConfig } from './config.js';
@@ -90,7 +90,7 @@ export class Emissions {
   private mintTo(who: AccountId, amount: Planck, stat: { get(): Planck; set(v: Planck): void }): void {
     if (amount === 0n) return;
     const r = this.balances.mint(who, amount);
-    assert(r.ok, `emissions: mint of ${amount} to ${who} failed (${r.ok ? '' : r.error.error}); genesis must endow pallet accounts with ED`);
+    if (!r.ok) throw new InvariantError(`emissions: mint of ${amount} to ${who} failed (${r.error.error}); genesis must endow pallet accounts with ED`);
     stat.set(stat.get() + amount);
   }
 

@@ -1,0 +1,99 @@
+// The StorageMap root caches (per-entry encodings, per-group concatenations, incrementally merged sorted keys)
+// against a from-scratch reference: after any sequence of writes, deletes, rolled-back and committed transactions,
+// snapshot restores and interleaved roots, feed() gives exactly the bytes of encoding every entry anew in sorted
+// key order, and sortedKeysList() equals a full sort by encoded key.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { err, OK } from '../../../protocol/primitives/dispatch.js';
+import { compareBytes, Journal, lenPrefix, rootValue, stateRoot, StorageMap, type Codec } from '../../../protocol/primitives/storage.js';
+
+// Keys encode to 0..3 bytes whose first byte takes few values, so groups hold several keys, the empty key exists
+// and keys share prefixes; values encode short (inline) or long (hashed) depending on the number.
+const keyCodec: Codec<string> = { encode: (k) => Uint8Array.from(k.split(',').filter((x) => x !== '').map(Number)) };
+const valueCodec: Codec<number> = { encode: (v) => new Uint8Array(v % 3 === 0 ? 40 : v % 7).map((_, i) => (v + i) & 0xff) };
+
+function referenceFeed(entries: ReadonlyArray<[string, number]>): Uint8Array {
+  const sorted = [...entries].sort((a, b) => compareBytes(keyCodec.encode(a[0]), keyCodec.encode(b[0])));
+  const parts: number[] = [];
+  for (const [k, v] of sorted) {
+    const kb = keyCodec.encode(k);
+    parts.push(...lenPrefix(kb.length), ...kb, ...rootValue(valueCodec.encode(v)));
+  }
+  return Uint8Array.from(parts);
+}
+
+function fed(m: StorageMap<string, number>): Uint8Array {
+  const chunks: number[] = [];
+  m.feed({ update: (b: Uint8Array) => { chunks.push(...b); } });
+  return Uint8Array.from(chunks);
+}
+
+const key = fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 3 }).map((xs) => xs.join(','));
+type Op =
+  | { t: 'set'; k: string; v: number; fail: boolean }
+  | { t: 'del'; k: string; fail: boolean }
+  | { t: 'batch'; sets: Array<[string, number]>; dels: string[]; fail: boolean }
+  | { t: 'root' } | { t: 'sorted' } | { t: 'snapshot' };
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ t: fc.constant('set' as const), k: key, v: fc.integer({ min: 0, max: 300 }), fail: fc.boolean() }),
+  fc.record({ t: fc.constant('del' as const), k: key, fail: fc.boolean() }),
+  fc.record({ t: fc.constant('batch' as const), sets: fc.array(fc.tuple(key, fc.integer({ min: 0, max: 300 })), { maxLength: 6 }),
+    dels: fc.array(key, { maxLength: 4 }), fail: fc.boolean() }),
+  fc.constant({ t: 'root' as const }), fc.constant({ t: 'sorted' as const }), fc.constant({ t: 'snapshot' as const }),
+);
+
+describe('StorageMap root caches == encoding everything anew', () => {
+  it('feed bytes and sorted keys match the reference after random operation sequences', () => {
+    fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+      const j = new Journal();
+      let m = new StorageMap<string, number>('t.M', j, keyCodec, valueCodec);
+      const model = new Map<string, number>();
+      for (const o of ops) {
+        if (o.t === 'root') { expect(fed(m)).toEqual(referenceFeed([...model])); continue; }
+        if (o.t === 'sorted') {
+          const expected = [...model.keys()].sort((a, b) => compareBytes(keyCodec.encode(a), keyCodec.encode(b)));
+          expect([...m.sortedKeysList()]).toEqual(expected);
+          continue;
+        }
+        if (o.t === 'snapshot') {
+          const m2 = new StorageMap<string, number>('t.M', j, keyCodec, valueCodec);
+          m2.restoreSnapshot(m.snapshot());
+          m = m2;
+          continue;
+        }
+        const next = new Map(model);
+        j.transactional(() => {
+          if (o.t === 'set') { m.set(o.k, o.v); next.set(o.k, o.v); }
+          else if (o.t === 'del') { m.delete(o.k); next.delete(o.k); }
+          else {
+            for (const [k, v] of o.sets) { m.set(k, v); next.set(k, v); }
+            for (const k of o.dels) { m.delete(k); next.delete(k); }
+          }
+          return o.fail ? err('t', 'Fail') : OK;
+        });
+        if (!o.fail) { model.clear(); for (const [k, v] of next) model.set(k, v); }
+        expect(new Map([...m.entries()])).toEqual(model);
+        if (o.t !== 'batch') expect(fed(m)).toEqual(referenceFeed([...model])); // roots between single writes
+      }
+      expect(fed(m)).toEqual(referenceFeed([...model]));
+      expect([...m.sortedKeysList()]).toEqual([...model.keys()].sort((a, b) => compareBytes(keyCodec.encode(a), keyCodec.encode(b))));
+    }), { numRuns: 1500 });
+  });
+
+  it('a root after a nested rollback equals the root of a fresh map with the same entries', () => {
+    const j = new Journal();
+    const m = new StorageMap<string, number>('t.M', j, keyCodec, valueCodec);
+    for (let i = 0; i < 50; i++) m.set(`${i % 4},${i % 3},${i}`, i);
+    const before = stateRoot([m]);
+    j.transactional(() => {
+      m.set('0,0,0', 999); m.delete('1,1,1'); m.set('3,3,3', 7);
+      const inner = j.transactional(() => { m.delete('2,2,2'); m.set('', 5); return err('t', 'Inner'); });
+      expect(inner.ok).toBe(false);
+      return err('t', 'Outer');
+    });
+    expect(stateRoot([m])).toEqual(before);
+    const fresh = new StorageMap<string, number>('t.M', new Journal(), keyCodec, valueCodec);
+    for (const [k, v] of m.entries()) fresh.set(k, v);
+    expect(stateRoot([fresh])).toEqual(before);
+  });
+});

@@ -1,0 +1,55 @@
+// The number/bigint fast paths of the SCALE encoders against straightforward byte-wise reference encoders, with
+// values drawn by bit length so every path boundary (2^30, 2^32, 2^53, 2^64, 2^128) is crossed often.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { concat, encodeCompact, encodeCompactNumber, encodeVec, writeUintLE } from '../../../protocol/types/codecs.js';
+
+/** Reference: SCALE Compact, byte by byte with bigint shifts (the spec's four modes). */
+function refCompact(v: bigint): number[] {
+  if (v < 64n) return [Number(v) << 2];
+  if (v < 16384n) { const n = (Number(v) << 2) | 1; return [n & 0xff, n >> 8]; }
+  if (v < 1n << 30n) { const n = Number(v) * 4 + 2; return [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff]; }
+  const le: number[] = [];
+  for (let x = v; x > 0n; x >>= 8n) le.push(Number(x & 0xffn));
+  while (le.length < 4) le.push(0);
+  return [((le.length - 4) << 2) | 3, ...le];
+}
+function refUintLE(v: bigint, bytes: number): number[] {
+  const out: number[] = [];
+  for (let i = 0, x = v; i < bytes; i++, x >>= 8n) out.push(Number(x & 0xffn));
+  return out;
+}
+const byBits = (maxBits: number) => fc.integer({ min: 0, max: maxBits }).chain((bits) =>
+  bits === 0 ? fc.constant(0n) : fc.bigInt(1n << BigInt(bits - 1), (1n << BigInt(bits)) - 1n));
+
+describe('fast SCALE paths == byte-wise reference', () => {
+  it('Compact<u128> (and up to 2^536) across all modes', () => {
+    fc.assert(fc.property(byBits(536), (v) => { expect([...encodeCompact(v)]).toEqual(refCompact(v)); }), { numRuns: 3000 });
+    for (const b of [30, 32, 53, 64, 96, 128]) for (const d of [-1n, 0n, 1n]) {
+      const v = (1n << BigInt(b)) + d;
+      expect([...encodeCompact(v)]).toEqual(refCompact(v));
+    }
+  });
+  it('encodeCompactNumber == encodeCompact(BigInt(n)) for safe integers', () => {
+    fc.assert(fc.property(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constantFrom(0, 63, 64, 16383, 16384, 2 ** 30 - 1, 2 ** 30, 2 ** 32, Number.MAX_SAFE_INTEGER)),
+      (n) => { expect([...encodeCompactNumber(n)]).toEqual(refCompact(BigInt(n))); }), { numRuns: 2000 });
+  });
+  it('writeUintLE writes exactly its bytes at the offset, over a dirty buffer', () => {
+    fc.assert(fc.property(fc.constantFrom(4, 8, 16, 32), fc.nat({ max: 7 }), fc.integer({ min: 0, max: 256 }), (bytes, off, bits) => {
+      const v = bits === 0 ? 0n : ((1n << BigInt(Math.min(bits, bytes * 8))) - 1n) / 3n;
+      const out = new Uint8Array(off + bytes + 3).fill(0xee);
+      writeUintLE(out, off, v, bytes);
+      expect([...out.subarray(0, off)].every((x) => x === 0xee)).toBe(true);
+      expect([...out.subarray(off, off + bytes)]).toEqual(refUintLE(v, bytes));
+      expect([...out.subarray(off + bytes)]).toEqual([0xee, 0xee, 0xee]);
+    }), { numRuns: 2000 });
+    expect(() => writeUintLE(new Uint8Array(16), 0, 1n << 128n, 16)).toThrow(/uint128 out of range/);
+    expect(() => writeUintLE(new Uint8Array(16), 0, -1n, 16)).toThrow(/out of range/);
+  });
+  it('encodeVec == Compact(len) ‖ concat(items)', () => {
+    fc.assert(fc.property(fc.array(fc.uint8Array({ maxLength: 5 }), { maxLength: 80 }), (items) => {
+      const expected = [...refCompact(BigInt(items.length)), ...concat(items)];
+      expect([...encodeVec(items, (x) => x)]).toEqual(expected);
+    }), { numRuns: 500 });
+  });
+});
