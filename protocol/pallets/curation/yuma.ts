@@ -12,7 +12,7 @@ import { assert } from '../../primitives/dispatch.js';
 import { PERBILL } from '../../primitives/perthing.js';
 import { Q, idiv, mulQ, normalizeQ, shareOfParts } from './fixed-math.js';
 import { normalizeRow, type ScoreEntry, type SparseRow } from './weights.js';
-import { CsrBuilder, assertCsr, csrOfRows, rowsOfCsr, type Csr } from './csr.js';
+import { assertCsr, csrOfRows, rowsOfCsr, type Csr } from './csr.js';
 
 export interface YumaInput {
   /** Raw stake per curator row (planck); 0 for an inactive curator kept only for its bonds. */
@@ -108,45 +108,57 @@ export function yumaEpochCsr(input: YumaCsrInput): YumaCsrResult {
   const S = new Float64Array(n);
   if (totalStake > 0n) for (let i = 0; i < n; i++) S[i] = Number((input.stakePlanck[i]! * q) / totalStake);
   const W = rowNormalized(sc, input.stakePlanck);
-  const consensus: number[] = new Array<number>(m).fill(0);
+  const consensus = new Float64Array(m);
   if (input.clip && totalStake > 0n) consensusOf(W, sc, input.stakePlanck, totalStake, input.kappaParts, consensus);
-
-  // Rank and the bond delta S ∘ W̄ (clipped), with the column sums the delta's normalisation needs.
-  const rank: number[] = new Array<number>(m).fill(0);
-  const delta = new Float64Array(W.length);
-  const deltaColSum = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    const si = S[i]!;
-    if (si === 0) continue;
-    for (let k = sc.rowStart[i]!, end = sc.rowStart[i + 1]!; k < end; k++) {
-      const w0 = W[k]!;
-      if (w0 === 0) continue;
-      const j = sc.col[k]!;
-      const w = input.clip && w0 > consensus[j]! ? consensus[j]! : w0;
-      const v = Math.floor((si * w) / Q); // mulQ
-      delta[k] = v;
-      rank[j]! += v;
-      deltaColSum[j]! += v;
-    }
-  }
+  const { rank, delta, deltaColSum } = clippedDelta(sc, W, S, input.clip ? consensus : null);
   const incentive = normalizeQ(rank);
   const ema = emaMerged(sc, delta, deltaColSum, pv, shareOfParts(input.alphaParts));
   const { bonds, dividends: d } = normalizedBonds(ema.bonds, ema.colSum, incentive);
-  return { consensus, rank, incentive, bonds, dividends: normalizeQ(d) };
+  return { consensus: Array.from(consensus), rank, incentive, bonds, dividends: normalizeQ(d) };
 }
+
+// The loops below keep the matrices' arrays in locals: V8 then reads each typed array's backing store once per loop
+// instead of re-loading it through the object on every entry.
 
 /** W: each staked row scaled to shares, score · Q / Σ row (floor); rows without stake or scores stay zero. */
 function rowNormalized(sc: Csr, stakePlanck: readonly bigint[]): Float64Array {
-  const W = new Float64Array(sc.val.length);
+  const rowStart = sc.rowStart, val = sc.val;
+  const W = new Float64Array(val.length);
   for (let i = 0; i < sc.rows; i++) {
     if (stakePlanck[i]! === 0n) continue;
-    const start = sc.rowStart[i]!, end = sc.rowStart[i + 1]!;
+    const start = rowStart[i]!, end = rowStart[i + 1]!;
     let sum = 0;
-    for (let k = start; k < end; k++) sum += sc.val[k]!;
+    for (let k = start; k < end; k++) sum += val[k]!;
     if (sum === 0) continue;
-    for (let k = start; k < end; k++) W[k] = idiv(sc.val[k]! * Q, sum);
+    for (let k = start; k < end; k++) W[k] = idiv(val[k]! * Q, sum);
   }
   return W;
+}
+
+/**
+ * Rank R_j = Σ_i S_i W̄_ij and the bond delta S_i W̄_ij (W clipped at the consensus when given; mulQ, floor), with
+ * the delta's column sums for its normalisation.
+ */
+function clippedDelta(sc: Csr, W: Float64Array, S: Float64Array, consensus: Float64Array | null):
+    { rank: number[]; delta: Float64Array; deltaColSum: Float64Array } {
+  const rowStart = sc.rowStart, col = sc.col, m = sc.cols;
+  const delta = new Float64Array(W.length);
+  const colSum = new Float64Array(m);
+  for (let i = 0; i < sc.rows; i++) {
+    const si = S[i]!;
+    if (si === 0) continue;
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
+      const w0 = W[k]!;
+      if (w0 === 0) continue;
+      const j = col[k]!;
+      const w = consensus !== null && w0 > consensus[j]! ? consensus[j]! : w0;
+      const v = Math.floor((si * w) / Q); // mulQ
+      delta[k] = v;
+      colSum[j]! += v;
+    }
+  }
+  // Σ_i S_i W̄_ij is exactly the delta's column sum (every term an integer, every sum < 2^53).
+  return { rank: Array.from(colSum), delta, deltaColSum: colSum };
 }
 
 /**
@@ -156,43 +168,49 @@ function rowNormalized(sc: Csr, stakePlanck: readonly bigint[]): Float64Array {
  */
 function emaMerged(sc: Csr, delta: Float64Array, deltaColSum: Float64Array, pv: Csr, a: number): { bonds: Csr; colSum: Float64Array } {
   const b = Q - a;
-  const out = new CsrBuilder(sc.cols, Math.max(sc.col.length, pv.col.length));
+  const xStart = sc.rowStart, xCol = sc.col, yStart = pv.rowStart, yCol = pv.col, yVal = pv.val;
+  const cap = sc.col.length + pv.col.length;
+  const outCol = new Int32Array(cap), outVal = new Float64Array(cap), outStart = new Int32Array(sc.rows + 1);
   const colSum = new Float64Array(sc.cols);
+  let o = 0;
   for (let i = 0; i < sc.rows; i++) {
-    let x = sc.rowStart[i]!, y = pv.rowStart[i]!;
-    const xe = sc.rowStart[i + 1]!, ye = pv.rowStart[i + 1]!;
+    let x = xStart[i]!, y = yStart[i]!;
+    const xe = xStart[i + 1]!, ye = yStart[i + 1]!;
     while (x < xe || y < ye) {
-      const jx = x < xe ? sc.col[x]! : 0x7fffffff;
-      const jy = y < ye ? pv.col[y]! : 0x7fffffff;
+      const jx = x < xe ? xCol[x]! : 0x7fffffff;
+      const jy = y < ye ? yCol[y]! : 0x7fffffff;
       const j = jx < jy ? jx : jy;
       let dn = 0;
       if (jx === j) { const d = delta[x++]!; if (d > 0) dn = idiv(d * Q, deltaColSum[j]!); }
-      const p = jy === j ? pv.val[y++]! : 0;
+      const p = jy === j ? yVal[y++]! : 0;
       const v = Math.floor((a * dn + b * p) / Q);
-      if (v > 0) { out.push(j, v); colSum[j]! += v; }
+      if (v > 0) { outCol[o] = j; outVal[o] = v; o++; colSum[j]! += v; }
     }
-    out.endRow();
+    outStart[i + 1] = o;
   }
-  return { bonds: out.build(), colSum };
+  return { bonds: { rows: sc.rows, cols: sc.cols, rowStart: outStart, col: outCol.subarray(0, o), val: outVal.subarray(0, o) }, colSum };
 }
 
 /** Bonds scaled so each column sums to Q (floor), positive entries kept; d_i = Σ_j B_ij I_j (undivided dividends). */
 function normalizedBonds(B: Csr, colSum: Float64Array, incentive: readonly number[]): { bonds: Csr; dividends: number[] } {
-  const out = new CsrBuilder(B.cols, B.col.length);
+  const bStart = B.rowStart, bCol = B.col, bVal = B.val;
+  const inc = Float64Array.from(incentive);
+  const outCol = new Int32Array(bCol.length), outVal = new Float64Array(bCol.length), outStart = new Int32Array(B.rows + 1);
   const d: number[] = new Array<number>(B.rows).fill(0);
+  let o = 0;
   for (let i = 0; i < B.rows; i++) {
     let di = 0;
-    for (let k = B.rowStart[i]!, end = B.rowStart[i + 1]!; k < end; k++) {
-      const j = B.col[k]!;
-      const v = idiv(B.val[k]! * Q, colSum[j]!);
+    for (let k = bStart[i]!, end = bStart[i + 1]!; k < end; k++) {
+      const j = bCol[k]!;
+      const v = idiv(bVal[k]! * Q, colSum[j]!);
       if (v === 0) continue;
-      out.push(j, v);
-      di += Math.floor((v * incentive[j]!) / Q); // mulQ
+      outCol[o] = j; outVal[o] = v; o++;
+      di += Math.floor((v * inc[j]!) / Q); // mulQ
     }
     d[i] = di;
-    out.endRow();
+    outStart[i + 1] = o;
   }
-  return { bonds: out.build(), dividends: d };
+  return { bonds: { rows: B.rows, cols: B.cols, rowStart: outStart, col: outCol.subarray(0, o), val: outVal.subarray(0, o) }, dividends: d };
 }
 
 /** Curator rows are packed with the weight into one sortable number: w · 2^17 + i (< 2^41). */
@@ -205,21 +223,21 @@ const CURATORS_MAX = 1 << 17;
  * exactly (equal bonds: the common case), else as bigints.
  */
 function consensusOf(W: Float64Array, sc: Csr, stakePlanck: readonly bigint[], totalStake: bigint, kappaParts: bigint,
-                     consensus: number[]): void {
-  const n = sc.rows, m = sc.cols;
+                     consensus: Float64Array): void {
+  const n = sc.rows, m = sc.cols, rowStart = sc.rowStart, col = sc.col;
   const colStart = new Int32Array(m + 1);
   for (let i = 0; i < n; i++) {
     if (stakePlanck[i]! === 0n) continue;
-    for (let k = sc.rowStart[i]!, end = sc.rowStart[i + 1]!; k < end; k++) if (W[k]! > 0) colStart[sc.col[k]! + 1]!++;
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) if (W[k]! > 0) colStart[col[k]! + 1]!++;
   }
   for (let j = 0; j < m; j++) colStart[j + 1]! += colStart[j]!;
   const keys = new Float64Array(colStart[m]!);
   const fill = colStart.slice(0, m);
   for (let i = 0; i < n; i++) {
     if (stakePlanck[i]! === 0n) continue;
-    for (let k = sc.rowStart[i]!, end = sc.rowStart[i + 1]!; k < end; k++) {
+    for (let k = rowStart[i]!, end = rowStart[i + 1]!; k < end; k++) {
       const w = W[k]!;
-      if (w > 0) keys[fill[sc.col[k]!]!++] = w * CURATORS_MAX + i;
+      if (w > 0) keys[fill[col[k]!]!++] = w * CURATORS_MAX + i;
     }
   }
   const small = smallStakes(stakePlanck, totalStake, kappaParts);
