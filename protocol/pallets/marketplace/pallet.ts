@@ -11,12 +11,13 @@ import { OK, ok, assert, type DispatchResult } from '../../primitives/dispatch.j
 import type { Balances } from '../balances/index.js';
 import type { MarketplaceConfig } from './config.js';
 import { quotaFor } from './config.js';
-import { MarketplaceStorage, type ModelInfo, type ModelKind, bytesToHex, hexToBytes } from './storage.js';
+import { MarketplaceStorage, type ModelInfo, type ModelKind, bytesToHex, hexToBytes, paymentKey } from './storage.js';
 import { fail } from './errors.js';
 import { marketplaceEvents as E } from './events.js';
 import { parseCid } from './cid.js';
 import type { NetworkFeePort } from './fees.js';
-import { batchRecordData, callRecordData, chainRecord, recordHash, type BatchItem } from './record.js';
+import { batchRecordBytes, callRecordBytes, chainRecord, type BatchItem } from './record.js';
+import { blake2_256 } from '../../primitives/hash.js';
 
 export const HOLD_DEPOSIT = 'marketplace/deposit';
 export const HOLD_NODE = 'marketplace/node';
@@ -164,7 +165,7 @@ export class Marketplace {
     const log = this.storage.callLog.get();
     const paid = this.settle(who, [{ modelId, count: 1 }], checked.value);
     if (!paid.ok) return paid;
-    const hash = recordHash(callRecordData({ consumer: who, modelId, requestCid, responseCid, pricePlanck: m.pricePlanck,
+    const hash = blake2_256(callRecordBytes({ consumer: who, modelId, requestCid, responseCid, pricePlanck: m.pricePlanck,
       feePlanck: this.config.networkFeePlanck, era: this.env.era(), index: log.count }));
     const hex = this.appendRecord(hash, 1);
     this.events.push(E.called(who, modelId, m.owner, m.pricePlanck, this.config.networkFeePlanck, hex));
@@ -185,14 +186,13 @@ export class Marketplace {
     if (!checked.ok) return checked;
     const total = checked.value;
     const log = this.storage.callLog.get();
-    let pricePlanck = 0n;
-    for (const it of items) pricePlanck += this.storage.models.get(it.modelId)!.pricePlanck * BigInt(it.count);
     const paid = this.settle(who, items, total);
     if (!paid.ok) return paid;
+    const pricePlanck = paid.value;
     if (total > 1 && !this.env.fees.charge(who, inclusion, total - 1).ok) return fail('InsufficientBalance');
     const feePlanck = this.config.networkFeePlanck * BigInt(total);
-    const hash = recordHash(batchRecordData({ consumer: who, items: items.map((i) => ({ modelId: i.modelId, count: i.count })),
-      bodiesCid, pricePlanck, feePlanck, era: this.env.era(), firstIndex: log.count }));
+    const hash = blake2_256(batchRecordBytes({ consumer: who, items, bodiesCid, pricePlanck, feePlanck, era: this.env.era(),
+      firstIndex: log.count }));
     const hex = this.appendRecord(hash, total);
     this.events.push(E.callsBatched(who, total, pricePlanck, feePlanck, hex));
     return ok(hex);
@@ -218,32 +218,49 @@ export class Marketplace {
     return ok(total);
   }
 
-  /** Move prices to providers, charge network fees, count quota, revenue and this era's payments. */
-  private settle(who: AccountId, items: readonly BatchItem[], total: number): DispatchResult {
+  /** Move prices to providers, charge network fees, count quota, revenue and this era's payments; returns Σ prices. */
+  private settle(who: AccountId, items: readonly BatchItem[], total: number): DispatchResult<Planck> {
     const era = this.env.era();
+    const { revenue, eraPayments } = this.storage;
+    let pricePlanck = 0n;
     for (const it of items) {
       const m = this.storage.models.get(it.modelId)!;
       const price = m.pricePlanck * BigInt(it.count);
+      pricePlanck += price;
       if (price > 0n) {
         if (!this.balances.transfer(who, m.owner, price, 'Preserve').ok) return fail('InsufficientBalance');
-        this.storage.revenue.set(m.owner, this.revenue(m.owner) + price);
-        const k = `${it.modelId}/${who}`;
-        this.storage.eraPayments.set(k, (this.storage.eraPayments.get(k) ?? 0n) + price);
+        revenue.set(m.owner, (revenue.get(m.owner) ?? 0n) + price);
+        const k = paymentKey(it.modelId, who);
+        eraPayments.set(k, (eraPayments.get(k) ?? 0n) + price);
       }
     }
     const f = this.env.fees.charge(who, this.config.networkFeePlanck, total);
     if (!f.ok) return fail('InsufficientBalance');
-    this.storage.callsUsed.set(who, { era, calls: this.callsUsed(who) + total });
-    return OK;
+    const used = this.storage.callsUsed.get(who);
+    this.storage.callsUsed.set(who, { era, calls: (used !== undefined && used.era === era ? used.calls : 0) + total });
+    return ok(pricePlanck);
   }
 
   private appendRecord(hash: Uint8Array, calls: number): string {
     const log = this.storage.callLog.get();
     const hex = bytesToHex(hash);
     this.storage.recentRecords.set(Number(log.count % BigInt(this.config.recordRingSize)), hex);
-    this.storage.callLog.set({ count: log.count + BigInt(calls), accumulator: bytesToHex(chainRecord(hexToBytes(log.accumulator), hash)) });
+    const next = chainRecord(this.accumulatorBytes(log.accumulator), hash);
+    const acc = bytesToHex(next);
+    this.storage.callLog.set({ count: log.count + BigInt(calls), accumulator: acc });
+    this.lastAccumulator = { hex: acc, bytes: next };
     return hex;
   }
+
+  /** The accumulator's bytes: decoded from its hex once (keyed by the hex value itself, so a rollback cannot stale it). */
+  private accumulatorBytes(hex: string): Uint8Array {
+    const c = this.lastAccumulator;
+    if (c !== null && c.hex === hex) return c.bytes;
+    const bytes = hexToBytes(hex);
+    this.lastAccumulator = { hex, bytes };
+    return bytes;
+  }
+  private lastAccumulator: { readonly hex: string; readonly bytes: Uint8Array } | null = null;
 
   /**
    * Holds match the pallet's books (node bond, access stake, one deposit per registered model) for every account
