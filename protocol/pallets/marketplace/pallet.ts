@@ -14,7 +14,7 @@ import { quotaFor } from './config.js';
 import { MarketplaceStorage, type ModelInfo, type ModelKind, bytesToHex, hexToBytes, paymentKey } from './storage.js';
 import { fail } from './errors.js';
 import { marketplaceEvents as E } from './events.js';
-import { parseCid } from './cid.js';
+import { isValidCid } from './cid.js';
 import type { NetworkFeePort } from './fees.js';
 import { batchRecordBytes, callRecordBytes, chainRecord, type BatchItem } from './record.js';
 import { blake2_256 } from '../../primitives/hash.js';
@@ -70,7 +70,7 @@ export class Marketplace {
     this.touched.add(who);
     if (kind !== 'model' && kind !== 'agent') return fail('InvalidKind');
     if (!isAmount(pricePlanck) || pricePlanck > this.config.maxPricePlanck) return fail('InvalidPrice');
-    if (parseCid(metadataCid) === null) return fail('InvalidCid');
+    if (!isValidCid(metadataCid)) return fail('InvalidCid');
     const owned = this.storage.providerModels.get(who) ?? 0;
     if (owned >= this.config.maxModelsPerProvider) return fail('TooManyModels');
     const h = this.balances.hold(HOLD_DEPOSIT, who, this.config.registrationDepositPlanck);
@@ -158,7 +158,7 @@ export class Marketplace {
 
   /** One paid call with its record. Returns the record hash (hex). */
   callModel(who: AccountId, modelId: number, requestCid: string, responseCid: string): DispatchResult<string> {
-    if (parseCid(requestCid) === null || parseCid(responseCid) === null) return fail('InvalidCid');
+    if (!isValidCid(requestCid) || !isValidCid(responseCid)) return fail('InvalidCid');
     const checked = this.checkCalls(who, [{ modelId, count: 1 }]);
     if (!checked.ok) return checked;
     const m = this.storage.models.get(modelId)!;
@@ -179,7 +179,7 @@ export class Marketplace {
    * Counted against the same quota; leaves one batch record (the bodies document lives under bodiesCid).
    */
   callsBatch(who: AccountId, items: readonly BatchItem[], bodiesCid: string): DispatchResult<string> {
-    if (parseCid(bodiesCid) === null) return fail('InvalidCid');
+    if (!isValidCid(bodiesCid)) return fail('InvalidCid');
     if (!Array.isArray(items) || items.length === 0 || items.length > this.config.maxBatchItems) return fail('TooManyItems');
     const inclusion = this.env.fees.inclusionFeePlanck(this.config.callLengthBytes);
     const checked = this.checkCalls(who, items, inclusion);

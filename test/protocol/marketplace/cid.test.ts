@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { blake2b } from '@noble/hashes/blake2b';
-import { cidOf, cidString, dagJsonEncode, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
+import { CID } from 'multiformats/cid';
+import * as Digest from 'multiformats/hashes/digest';
+import { base58btc } from 'multiformats/bases/base58';
+import { cidOf, cidString, dagJsonEncode, isValidCid, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -43,5 +46,38 @@ describe('CIDv1', () => {
     expect(parseCid(s)?.toString()).toBe(s);
     expect(parseCid('not-a-cid')).toBeNull();
     expect(parseCid('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o')).toBeNull();
+  });
+});
+
+describe('isValidCid == (parseCid !== null)', () => {
+  const combos: Array<['raw' | 'dag-json', 'sha2-256' | 'blake2b-256']> = [['raw', 'sha2-256'], ['raw', 'blake2b-256'],
+    ['dag-json', 'sha2-256'], ['dag-json', 'blake2b-256']];
+  const same = (s: string) => expect(isValidCid(s)).toBe(parseCid(s) !== null);
+  it('on canonical CIDs of random bytes and their mutations (one character, truncation, padding, case, other bases)', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), fc.constantFrom(...combos), fc.nat(), fc.string({ unit: 'binary', maxLength: 3 }),
+      (bytes, [codec, hash], at, extra) => {
+        const c = cidOf(bytes, codec, hash);
+        const s = c.toString();
+        expect(isValidCid(s)).toBe(true);
+        same(s);
+        const i = 1 + (at % (s.length - 1));
+        same(s.slice(0, i) + extra + s.slice(i + 1));
+        same(s.slice(0, i));
+        same(s + '=');
+        same(s + extra);
+        same(s.toUpperCase());
+        same('B' + s.slice(1));
+        same(c.toString(base58btc));
+        // a valid base32 text whose last character carries non-zero trailing bits
+        same(s.slice(0, -1) + 'abcdefghijklmnopqrstuvwxyz234567'[(at >> 3) % 32]);
+      }), { numRuns: 400 });
+  });
+  it('on CIDs with other codecs or hashes, CIDv0, and arbitrary strings', () => {
+    const digest = new Uint8Array(32).fill(7);
+    for (const code of [0x55, 0x70, 0x0129, 0x71]) {
+      for (const mh of [0x12, 0xb220, 0x13, 0x00]) same(CID.createV1(code, Digest.create(mh, mh === 0x13 ? new Uint8Array(64) : digest)).toString());
+    }
+    same('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 70 }), (s) => { same(s); same('b' + s); }), { numRuns: 400 });
   });
 });
