@@ -121,15 +121,17 @@ const groupOf = (kb: Uint8Array): number => (kb.length === 0 ? 0 : kb[0]! + 1);
  */
 export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private readonly map = new Map<K, V>();
-  private readonly keyBytes = new Map<K, Uint8Array>();
-  /** Where each key's entry encoding sits in its group's bytes (dropped when the key is written). */
-  private readonly entryRefs = new Map<K, EntryRef>();
+  /** Per key: its encoding, its group, and where its entry encoding sits in the group's bytes (buf null: stale).
+   * Updated in place on writes, so a value write costs one lookup and no Map insert/delete churn. */
+  private readonly info = new Map<K, KeyInfo>();
   /** Concatenated entry encodings per group (null: not cached); ranges of sortedKeys per group. */
   private readonly groupBytes: Array<Uint8Array | null> = new Array<Uint8Array | null>(ROOT_GROUPS).fill(null);
   private groupStart: Int32Array | null = null; // index into sortedKeys where group g starts; groupStart[g + 1] ends it
   private sortedKeys: K[] | null = null;
   /** Keys inserted or deleted since sortedKeys was built (only tracked while sortedKeys is non-null). */
   private readonly keysChanged = new Set<K>();
+  /** Whether any key was deleted since sortedKeys was built (else every changed key is a new one). */
+  private removedSinceSort = false;
 
   constructor(readonly name: string, private readonly journal: Journal,
               private readonly keyCodec: Codec<K>, private readonly valueCodec: Codec<V>) {}
@@ -169,37 +171,39 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   /** Entries in canonical key order, as plain data. */
   snapshot(): unknown { return this.sortedKeysList().map((k) => [k, this.map.get(k)]); }
   restoreSnapshot(s: unknown): void {
-    this.map.clear(); this.keyBytes.clear(); this.entryRefs.clear();
-    this.sortedKeys = null; this.groupStart = null; this.keysChanged.clear(); this.groupBytes.fill(null);
+    this.map.clear(); this.info.clear();
+    this.sortedKeys = null; this.groupStart = null; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
     for (const [k, v] of s as Array<[K, V]>) this.map.set(k, v);
   }
   /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
   entries(): IterableIterator<[K, V]> { return this.map.entries(); }
   keys(): IterableIterator<K> { return this.map.keys(); }
   values(): IterableIterator<V> { return this.map.values(); }
+  /** Insertion-order visit without an [k, v] array per entry (audits over every entry). */
+  forEach(fn: (v: V, k: K) => void): void { this.map.forEach(fn); }
 
   /** The value of an existing key changed: its entry encoding and its group's bytes are stale. */
   private dropEntry(k: K): void {
-    const e = this.entryRefs.get(k);
-    if (e === undefined) return; // not encoded since its last write: its group is already stale
-    this.entryRefs.delete(k);
-    this.groupBytes[e.group] = null;
+    const i = this.info.get(k);
+    if (i === undefined || i.buf === null) return; // not encoded since its last write: its group is already stale
+    i.buf = null;
+    this.groupBytes[i.group] = null;
   }
   private keyAdded(k: K): void {
-    this.groupBytes[groupOf(this.keyBytesOf(k))] = null;
-    this.entryRefs.delete(k);
-    this.keyChanged(k);
+    const i = this.infoOf(k);
+    i.buf = null;
+    this.groupBytes[i.group] = null;
+    this.keyChanged(k, false);
   }
   private keyRemoved(k: K): void {
-    const kb = this.keyBytes.get(k);
-    if (kb !== undefined) { this.groupBytes[groupOf(kb)] = null; this.keyBytes.delete(k); }
-    else this.groupBytes.fill(null); // unreachable (keys are encoded on insert); stay correct anyway
-    this.entryRefs.delete(k);
-    this.keyChanged(k);
+    const i = this.info.get(k);
+    if (i !== undefined) { this.groupBytes[i.group] = null; this.info.delete(k); }
+    else this.groupBytes.fill(null); // unreachable (keys get their info on insert); stay correct anyway
+    this.keyChanged(k, true);
   }
-  private keyChanged(k: K): void {
+  private keyChanged(k: K, removed: boolean): void {
     this.groupStart = null;
-    if (this.sortedKeys !== null) this.keysChanged.add(k);
+    if (this.sortedKeys !== null) { this.keysChanged.add(k); if (removed) this.removedSinceSort = true; }
   }
 
   /** Keys in canonical order (by encoded key bytes): the only order that may decide outcomes. */
@@ -208,37 +212,49 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
       const ks = [...this.map.keys()];
       ks.sort(this.byKeyBytes);
       this.sortedKeys = ks;
-      this.keysChanged.clear();
+      this.keysChanged.clear(); this.removedSinceSort = false;
     } else if (this.keysChanged.size > 0) {
       this.sortedKeys = this.mergeChanged(this.sortedKeys);
-      this.keysChanged.clear();
+      this.keysChanged.clear(); this.removedSinceSort = false;
     }
     return this.sortedKeys;
   }
 
-  private readonly byKeyBytes = (a: K, b: K): number => compareBytes(this.keyBytesOf(a), this.keyBytesOf(b));
+  private readonly byKeyBytes = (a: K, b: K): number => compareBytes(this.infoOf(a).kb, this.infoOf(b).kb);
 
-  /** The previous sorted keys minus every changed key, merged with the changed keys still present (sorted). */
+  /**
+   * The previous sorted keys minus every changed key, merged with the changed keys still present. Each new key's
+   * place is found by binary search, so the merge costs O(m log n) key comparisons plus an O(n) copy. Without a
+   * removal since the last sort no previous key changed (every changed key is new), so nothing is filtered.
+   */
   private mergeChanged(prev: readonly K[]): K[] {
     const changed = this.keysChanged;
+    const base = this.removedSinceSort ? prev.filter((k) => !changed.has(k)) : prev;
     const added: K[] = [];
     for (const k of changed) if (this.map.has(k)) added.push(k);
     added.sort(this.byKeyBytes);
-    const out: K[] = new Array<K>(this.map.size);
-    let i = 0, j = 0, o = 0;
-    while (i < prev.length || j < added.length) {
-      if (i < prev.length && changed.has(prev[i]!)) { i++; continue; }
-      if (j >= added.length || (i < prev.length && this.byKeyBytes(prev[i]!, added[j]!) < 0)) out[o++] = prev[i++]!;
-      else out[o++] = added[j++]!;
+    const out: K[] = new Array<K>(base.length + added.length);
+    let o = 0, i = 0;
+    for (const a of added) {
+      const ab = this.infoOf(a).kb;
+      let lo = i, hi = base.length; // first index of base[i..] whose key sorts after a
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareBytes(this.infoOf(base[mid]!).kb, ab) < 0) lo = mid + 1; else hi = mid; }
+      while (i < lo) out[o++] = base[i++]!;
+      out[o++] = a;
     }
-    assert(o === out.length, `${this.name}: sorted key merge lost keys`);
+    while (i < base.length) out[o++] = base[i++]!;
+    if (o !== this.map.size) throw new InvariantError(`${this.name}: sorted key merge gave ${o} keys for ${this.map.size}`);
     return out;
   }
 
-  private keyBytesOf(k: K): Uint8Array {
-    let b = this.keyBytes.get(k);
-    if (b === undefined) { b = this.keyCodec.encode(k); this.keyBytes.set(k, b); }
-    return b;
+  private infoOf(k: K): KeyInfo {
+    let i = this.info.get(k);
+    if (i === undefined) {
+      const kb = this.keyCodec.encode(k);
+      i = { kb, group: groupOf(kb), buf: null, off: 0, len: 0 };
+      this.info.set(k, i);
+    }
+    return i;
   }
 
   /** Start of every group's range in the sorted keys (groupStart[g] .. groupStart[g + 1]). */
@@ -247,7 +263,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
       const start = new Int32Array(ROOT_GROUPS + 1);
       let g = 0;
       for (let i = 0; i < keys.length; i++) {
-        const gi = groupOf(this.keyBytesOf(keys[i]!));
+        const gi = this.infoOf(keys[i]!).group;
         while (g <= gi) start[g++] = i;
       }
       while (g <= ROOT_GROUPS) start[g++] = keys.length;
@@ -273,32 +289,28 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
    */
   private buildGroup(g: number, keys: readonly K[], from: number, to: number): Uint8Array {
     const n = to - from;
-    const refs = new Array<EntryRef | undefined>(n);
-    const offs = new Array<number>(n);
+    const infos = new Array<KeyInfo>(n);
+    const offs = new Array<number>(n + 1);
     const w = ROOT_WRITER;
     w.len = 0;
-    for (let i = 0; i < n; i++) {
-      const k = keys[from + i]!;
-      const ref = this.entryRefs.get(k);
-      refs[i] = ref;
-      offs[i] = w.len;
-      if (ref !== undefined) w.copy(ref.buf, ref.off, ref.len);
-      else w.entry(this.keyBytesOf(k), this.valueCodec.encode(this.map.get(k)!));
+    for (let j = 0; j < n; j++) {
+      const k = keys[from + j]!;
+      const i = this.infoOf(k);
+      infos[j] = i;
+      offs[j] = w.len;
+      if (i.buf !== null) w.copy(i.buf, i.off, i.len);
+      else w.entry(i.kb, this.valueCodec.encode(this.map.get(k)!));
     }
+    offs[n] = w.len;
     const bytes = w.buf.slice(0, w.len);
-    for (let i = 0; i < n; i++) {
-      const end = i + 1 < n ? offs[i + 1]! : bytes.length;
-      const ref = refs[i];
-      if (ref !== undefined) { ref.buf = bytes; ref.off = offs[i]!; }
-      else this.entryRefs.set(keys[from + i]!, { buf: bytes, off: offs[i]!, len: end - offs[i]!, group: g });
-    }
+    for (let j = 0; j < n; j++) { const i = infos[j]!; i.buf = bytes; i.off = offs[j]!; i.len = offs[j + 1]! - offs[j]!; }
     this.groupBytes[g] = bytes;
     return bytes;
   }
 }
 
-/** An entry's encoding inside its group's bytes. */
-interface EntryRef { buf: Uint8Array; off: number; len: number; readonly group: number }
+/** A key's encoding and group, and its entry encoding's place in the group's bytes (buf null: to re-encode). */
+interface KeyInfo { readonly kb: Uint8Array; readonly group: number; buf: Uint8Array | null; off: number; len: number }
 
 /** Growable scratch buffer the groups are encoded into (feeds are synchronous and never nested). */
 class RootWriter {

@@ -366,7 +366,7 @@ export class Balances {
     // O(accounts): each check builds its message only when it fails (a template per account was most of the cost).
     const bad = (m: string): never => { throw new InvariantError(m); };
     const holds = s.holds, freezes = s.freezes, ed = this.ed;
-    for (const [who, a] of s.account.entries()) {
+    s.account.forEach((a, who) => {
       if (a.free < 0n || a.reserved < 0n || a.frozen < 0n) bad(`balances: negative balance in ${who}`);
       if (a.free < ed && a.reserved <= 0n) bad(`balances: ${who} below ED and not reaped`);
       let held = 0n;
@@ -375,8 +375,8 @@ export class Balances {
       if (held !== a.reserved) bad(`balances: holds of ${who} sum to ${held} != reserved ${a.reserved}`);
       const fs = freezes.get(who);
       if (a.frozen !== (fs === undefined ? 0n : maxAmount(fs))) bad(`balances: frozen of ${who} != max freeze`);
-      sum += a.free + a.reserved;
-    }
+      sum += a.reserved === 0n ? a.free : a.free + a.reserved;
+    });
     for (const who of holds.keys()) if (!s.account.has(who)) bad(`balances: holds on dead account ${who}`);
     for (const who of freezes.keys()) if (!s.account.has(who)) bad(`balances: freezes on dead account ${who}`);
     if (s.pendingCredit.get() !== 0n) bad(`balances: unresolved credit ${s.pendingCredit.get()}`);

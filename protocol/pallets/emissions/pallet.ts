@@ -22,6 +22,8 @@ export interface EmittedTo { readonly stakers: Planck; readonly grants: Planck; 
 export class Emissions {
   readonly storage: EmissionsStorage;
   private readonly room0: Planck; // maxSupply − genesis issuance
+  private lastReward = -1n;
+  private lastSplit: BudgetSplit | null = null; // splitBudget(lastReward, config.split): pure, config is readonly
 
   constructor(journal: Journal, private readonly events: EventBuffer, private readonly balances: Balances,
               readonly config: EmissionsConfig, readonly accounts: EmissionsAccounts, genesisIssuancePlanck: Planck) {
@@ -48,7 +50,8 @@ export class Emissions {
     if (r === 0n) return 0n;
     const s = this.storage;
     s.emitted.set(s.emitted.get() + r);
-    this.distribute(splitBudget(r, c.split));
+    if (r !== this.lastReward) { this.lastReward = r; this.lastSplit = splitBudget(r, c.split); } // r changes only at halvings
+    this.distribute(this.lastSplit!);
     return r;
   }
 

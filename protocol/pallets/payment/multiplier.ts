@@ -17,7 +17,7 @@ export function nextFeeMultiplier(previous: FixedU128, normalWeight: bigint, p: 
   const prev = previous > p.minMultiplier ? previous : p.minMultiplier;
   const maxDim = p.normalMaxWeight;
   const used = normalWeight < maxDim ? normalWeight : maxDim;
-  const target = mulRound(PERQUINTILL, p.targetFullnessPerquintill, maxDim); // Perquintill * u64 rounds to nearest
+  const target = targetWeight(p); // Perquintill * u64 rounds to nearest
   // Fast path, exact: at the floor with a block at or under target the result is clamped back to the floor.
   if (prev === p.minMultiplier && used <= target) return p.minMultiplier;
   const positive = used >= target;
@@ -34,3 +34,15 @@ export function nextFeeMultiplier(previous: FixedU128, normalWeight: bigint, p: 
 }
 
 export const MULTIPLIER_ONE = FIXED_DIV;
+
+// The target weight depends only on the parameters: computed once per parameter object (it ran every block).
+let targetParams: MultiplierParams | null = null;
+let targetValue = 0n;
+function targetWeight(p: MultiplierParams): bigint {
+  if (p !== targetParams || p.normalMaxWeight !== targetMaxWeight || p.targetFullnessPerquintill !== targetFullness) {
+    targetValue = mulRound(PERQUINTILL, p.targetFullnessPerquintill, p.normalMaxWeight);
+    targetParams = p; targetMaxWeight = p.normalMaxWeight; targetFullness = p.targetFullnessPerquintill;
+  }
+  return targetValue;
+}
+let targetMaxWeight = -1n, targetFullness = -1n;
