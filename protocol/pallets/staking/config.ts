@@ -38,6 +38,8 @@ export const stakingSection = Type.Object({
   balancingIterations: Type.Integer({ minimum: 0, maximum: 1000, default: 0,
     description: 'Balancing iterations after the election (0 = none, like the runtimes\' own miner, SUBSTRATE.md §3.3).' }),
   balancingTolerance: Type.Integer({ minimum: 0, default: 0, description: 'Balancing tolerance in vote units (0 = run all iterations).' }),
+  reduce: Type.Boolean({ default: true,
+    description: 'Exposures from the election miner\'s solution (EPM Miner::mine_solution: seq-Phragmén, then sp-npos-elections reduce, which cuts the assignment graph to a forest of at most voters + winners − 1 edges, then the ratio round trip of the submitted solution), as the chain\'s elections are produced. false = the on-chain fallback (OnChainSeqPhragmen) distribution, with every nominator spread over all its elected targets. The winners are the same either way; each validator\'s total backing too, up to the ratio round trip\'s rounding.' }),
   slashRewardFraction: Fraction(0, 'SlashRewardFraction paid to reporters (× 50% REWARD_F1). Governance storage on Polkadot (unread, SUBSTRATE.md §8.4): lab default 0.'),
   autoPayout: Type.Boolean({ default: true,
     description: 'Lab convenience: at each era end the runtime claims every page of every validator of the era that just ended (no extrinsic, so no fee), as a bot would on chain.' }),
@@ -62,6 +64,7 @@ export interface StakingConfig {
   readonly election: ElectionAlgorithm;
   readonly electionAt: ElectionPoint;
   readonly balancing: { readonly iterations: number; readonly tolerance: bigint } | null;
+  readonly reduce: boolean;
   readonly slashRewardFraction: Parts;
   readonly autoPayout: boolean;
 }
@@ -101,6 +104,7 @@ export function stakingFromScenario(s: Partial<StakingSection>, chain: ChainConf
     election: election as ElectionAlgorithm,
     electionAt: electionAt as ElectionPoint,
     balancing: iterations > 0 ? { iterations, tolerance: BigInt(tolerance) } : null,
+    reduce: s.reduce ?? true,
     slashRewardFraction: parseFraction('staking.slashRewardFraction', s.slashRewardFraction ?? 0),
     autoPayout,
   };

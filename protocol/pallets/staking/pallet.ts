@@ -308,7 +308,8 @@ export class Staking {
     const snap = this.electionSnapshot();
     // Voters' stakes in the election are their vote weights, so the fused pipeline (electSupports) equals
     // resultToSupports(seqPhragmen|phragmms(...), stakeOf) step for step (proven in the election tests).
-    const { supports } = electSupports(c.election, c.validatorCount, snap.candidates, snap.voters, c.balancing, this.topologyCache);
+    const { supports } = electSupports(c.election, c.validatorCount, snap.candidates, snap.voters, c.balancing,
+      { cache: this.topologyCache, reduce: c.reduce });
     const exposures = collectExposures(supports, this.balances.totalIssuance(), c.maxExposurePageSize);
     this.storeExposures(era, exposures);
     this.bumpStats((s) => ({ elections: s.elections + 1 }));

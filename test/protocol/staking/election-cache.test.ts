@@ -52,15 +52,15 @@ describe('election topology and approvals', () => {
     fc.assert(fc.property(fc.array(electionArb, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), (rounds, seats) => {
       const cache = new TopologyCache();
       let expectedHits = 0;
-      let prev: ReturnType<typeof inputs> | null = null;
+      let prev: { candidates: string[]; voters: VoterInput[] } | null = null;
       for (const r of rounds) {
         // Every other round keeps the previous shape with new weights (a cache hit), else the new shape (a miss).
         const next = inputs(r);
-        const same = prev !== null && prev.candidates.length === next.candidates.length && prev.voters.length === next.voters.length;
-        const cur = same ? { candidates: prev!.candidates, voters: prev!.voters.map((v, i) => ({ ...v, weight: next.voters[i]!.weight })) } : next;
+        const same: boolean = prev !== null && prev.candidates.length === next.candidates.length && prev.voters.length === next.voters.length;
+        const cur: { candidates: string[]; voters: VoterInput[] } = same ? { candidates: prev!.candidates, voters: prev!.voters.map((v, i) => ({ ...v, weight: next.voters[i]!.weight })) } : next;
         if (same) expectedHits++;
         const fresh = electSupports('phragmen', seats, cur.candidates, cur.voters, null);
-        const cached = electSupports('phragmen', seats, cur.candidates, cur.voters, null, cache);
+        const cached = electSupports('phragmen', seats, cur.candidates, cur.voters, null, { cache });
         expect(cached).toEqual(fresh);
         prev = cur;
       }

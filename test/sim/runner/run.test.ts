@@ -155,5 +155,5 @@ const PINNED = {
   agents: { enabled: false, marketplace: { enabled: false } },
   oracles: { everyBlocks: 1 },
 };
-const GOLDEN_PINNED_2DAYS = '0xd1dbe58c62c343b13b4301421a29857c24d1e9aa7354ba4e9fb3b825e247bc24';
-const GOLDEN_BASELINE_1DAY = '0xf73b94dbe59376666adf4fcb4d77065089fdef62f768b8a73fc619ba76cf472f';
+const GOLDEN_PINNED_2DAYS = '0xe98e06a7f2f0a8e584edea3179da7d559a6e69b2d726f483a34ce3990032e60a';
+const GOLDEN_BASELINE_1DAY = '0xf3321c3d69b2d6a3a1ceb1adcab028b9c82bcb3cf94c544a51385f6029736c6a';

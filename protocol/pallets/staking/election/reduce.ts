@@ -1,0 +1,230 @@
+// sp-npos-elections `reduce` (substrate/primitives/npos-elections/src/reduce.rs), as the chain's election miner runs it
+// on the staked assignments before submitting a solution: it removes circulations from the voter→target flow so the
+// edge set becomes a forest (at most voters + winners − 1 edges) while every voter's total and every winner's backing
+// stay exactly the same. First `reduce_4` (cycles of length 4), then `reduce_all` (any cycle, with a forest of
+// parent pointers). A line-by-line port: same iteration order, same tie-breaks (`<=` in reduce_4, `<` in reduce_all),
+// same saturating arithmetic, so the reduced assignments equal the Rust output (the crate's test vectors are in the
+// tests). Lookups the Rust code does by linear scan (`iter().find(|a| a.who == x)`) use an index here; voters are
+// unique, so the first match is the only one.
+
+import type { AccountId } from '../../../primitives/units.js';
+import { assert } from '../../../primitives/dispatch.js';
+
+/** A voter's staked distribution, mutated in place (targets in the voter's order). */
+export interface MutableStaked { readonly who: AccountId; distribution: Array<[AccountId, bigint]> }
+
+const U128_MAX = (1n << 128n) - 1n;
+const satAdd = (a: bigint, b: bigint): bigint => (a + b > U128_MAX ? U128_MAX : a + b);
+const satSub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n);
+
+/** Runs reduce_4 then reduce_all; returns the number of edges removed. */
+export function reduce(assignments: MutableStaked[]): number {
+  const index = new Map<AccountId, number>();
+  for (let i = 0; i < assignments.length; i++) {
+    const who = assignments[i]!.who;
+    if (index.has(who)) assert(false, `reduce: duplicate voter ${who}`);
+    index.set(who, i);
+  }
+  return reduce4(assignments, index) + reduceAll(assignments, index);
+}
+
+const pos = (a: MutableStaked, t: AccountId): number => a.distribution.findIndex((d) => d[0] === t);
+
+/** Positions of the entries voting v1 or v2, in distribution order (the Rust `filter(|(t, _)| *t == v1 || *t == v2)`). */
+function matches(a: MutableStaked, v1: AccountId, v2: AccountId, out: number[]): number[] {
+  out.length = 0;
+  const d = a.distribution;
+  for (let i = 0; i < d.length; i++) { const t = d[i]![0]; if (t === v1 || t === v2) out.push(i); }
+  return out;
+}
+
+/** reduce_4: removes cycles of length four (two voters sharing a pair of targets). */
+export function reduce4(assignments: MutableStaked[], index = indexOf(assignments)): number {
+  // Targets as small integers so a (v1, v2) pair is one number key (the Rust BTreeMap<(A, A), A>; order-sensitive).
+  const tid = new Map<AccountId, number>();
+  for (const a of assignments) for (const [t] of a.distribution) if (!tid.has(t)) tid.set(t, tid.size);
+  const T = tid.size;
+  const pairs = new Map<number, AccountId>(); // pair -> last voter seen voting both
+  const mine: number[] = [], theirs: number[] = [];
+  let changed = 0;
+  for (let ai = 0; ai < assignments.length; ai++) {
+    const me = assignments[ai]!;
+    if (me.distribution.length < 2) continue; // no pair of targets: nothing to record or cancel
+    const who = me.who;
+    const ids = me.distribution.map((d) => d[0]);
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const v1 = ids[i]!, v2 = ids[j]!;
+        const key = tid.get(v1)! * T + tid.get(v2)!;
+        const otherWho = pairs.get(key);
+        if (otherWho === undefined) { pairs.set(key, who); continue; }
+        if (matches(me, v1, v2, mine).length !== 2) continue; // an edge of this pair was removed earlier in this loop
+        const other = assignments[index.get(otherWho)!]!;
+        matches(other, v1, v2, theirs);
+        if (theirs.length < 2) { pairs.set(key, who); continue; } // not a cycle
+        if (theirs.length > 2) continue; // duplicate targets (corrupt input): the Rust code does nothing either
+        // cycle[0..2] = mine, cycle[2..4] = theirs aligned so [0] and [2] vote the same target.
+        if (other.distribution[theirs[0]!]![0] !== me.distribution[mine[0]!]![0]) theirs.reverse();
+        const cycle: Array<[AccountId, bigint]> = [
+          [me.distribution[mine[0]!]![0], me.distribution[mine[0]!]![1]], [me.distribution[mine[1]!]![0], me.distribution[mine[1]!]![1]],
+          [other.distribution[theirs[0]!]![0], other.distribution[theirs[0]!]![1]], [other.distribution[theirs[1]!]![0], other.distribution[theirs[1]!]![1]],
+        ];
+        let minValue = U128_MAX, minIndex = 0;
+        for (let k = 0; k < 4; k++) { const w = cycle[k]![1]; if (w <= minValue) { minValue = w; minIndex = k; } }
+        const increase: number[] = [], decrease: number[] = [minIndex];
+        if (minIndex < 2) {
+          const sibling = 1 - minIndex;
+          increase.push(sibling); decrease.push(sibling + 2); increase.push(minIndex + 2);
+        } else {
+          const sibling = 3 - (minIndex % 2);
+          increase.push(sibling); decrease.push(sibling - 2); increase.push(minIndex - 2);
+        }
+        const voterOf = (k: number): MutableStaked => (k < 2 ? me : other);
+        for (const k of increase) {
+          const a = voterOf(k); const p = pos(a, cycle[k]![0]);
+          if (p >= 0) a.distribution[p]![1] = satAdd(a.distribution[p]![1], minValue);
+        }
+        let whoRemoved = false, otherRemoved = false;
+        for (const k of decrease) {
+          const a = voterOf(k); const p = pos(a, cycle[k]![0]);
+          if (p < 0) continue;
+          const next = satSub(a.distribution[p]![1], minValue);
+          if (next !== 0n) { a.distribution[p]![1] = next; continue; }
+          a.distribution.splice(p, 1);
+          changed++;
+          if (k < 2) whoRemoved = true; else otherRemoved = true;
+        }
+        if (!whoRemoved && otherRemoved) pairs.set(key, who);
+        else if (whoRemoved && otherRemoved) pairs.delete(key);
+        else if (!whoRemoved && !otherRemoved) assert(false, 'reduce: duplicate voter (or other corrupt input)');
+      }
+    }
+  }
+  return changed;
+}
+
+interface Node { readonly who: AccountId; readonly voter: boolean; parent: Node | null; seen: number }
+
+let walk = 0; // stamp of the current rootPath walk (a visited set without allocating one per walk)
+
+/** Node::root: the path from `start` up to its root (start first, root last), stopping before a revisited node. */
+function rootPath(start: Node): Node[] {
+  const stamp = ++walk;
+  const path = [start];
+  start.seen = stamp;
+  let cur = start;
+  while (cur.parent !== null && cur.parent.seen !== stamp) { cur = cur.parent; path.push(cur); cur.seen = stamp; }
+  return path;
+}
+
+/** merge: re-hang the shorter root path (reversed) under the first node of the longer one. */
+function merge(voterPath: Node[], targetPath: Node[]): void {
+  const [shorter, longer] = voterPath.length <= targetPath.length ? [voterPath, targetPath] : [targetPath, voterPath];
+  for (let i = 0; i + 1 < shorter.length; i++) shorter[i + 1]!.parent = shorter[i]!;
+  shorter[0]!.parent = longer[0]!;
+}
+
+function trailingCommon(a: Node[], b: Node[]): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/** reduce_all: adds edges one by one to a forest; an edge closing a cycle cancels the cycle's smallest flow. */
+export function reduceAll(assignments: MutableStaked[], index = indexOf(assignments)): number {
+  const voters = new Map<AccountId, Node>(), targets = new Map<AccountId, Node>(); // the tree, keyed by (who, role)
+  const nodeOf = (who: AccountId, voter: boolean): Node => {
+    const m = voter ? voters : targets;
+    let n = m.get(who);
+    if (n === undefined) { n = { who, voter, parent: null, seen: 0 }; m.set(who, n); }
+    return n;
+  };
+  const weightOf = (voter: AccountId, target: AccountId): bigint | undefined => {
+    const a = assignments[index.get(voter)!];
+    return a?.distribution.find((d) => d[0] === target)?.[1];
+  };
+  let changed = 0;
+  for (let ai = 0; ai < assignments.length; ai++) {
+    const voter = assignments[ai]!.who;
+    let dist = 0;
+    for (let guard = 0; ; guard++) {
+      assert(guard <= 4 * (assignments[ai]!.distribution.length + 1) + 64, 'reduce: edge loop bound');
+      const d = assignments[ai]!.distribution[dist];
+      if (d === undefined) break;
+      const target = d[0];
+      const voterExists = voters.has(voter), targetExists = targets.has(target);
+      const voterNode = nodeOf(voter, true), targetNode = nodeOf(target, false);
+      if (!voterExists || !targetExists) {
+        if (!voterExists && targetExists) voterNode.parent = targetNode; else targetNode.parent = voterNode;
+        dist++;
+        continue;
+      }
+      const voterPath = rootPath(voterNode), targetPath = rootPath(targetNode);
+      if (voterPath[voterPath.length - 1] !== targetPath[targetPath.length - 1]) {
+        merge(voterPath, targetPath);
+        dist++;
+        continue;
+      }
+      const common = trailingCommon(voterPath, targetPath);
+      const cycle = [...targetPath.slice(0, Math.max(targetPath.length - common, 0) + 1),
+        ...voterPath.slice(0, Math.max(voterPath.length - common, 0)).reverse()];
+      assert(cycle.length % 2 === 0, 'reduce: odd cycle');
+      const next = (i: number) => (i < cycle.length - 1 ? i + 1 : 0);
+      const prev = (i: number) => (i > 0 ? i - 1 : cycle.length - 1);
+      let minValue = U128_MAX, minTarget: AccountId | null = null, minVoter: AccountId | null = null, minIndex = -1, minDir = -1;
+      for (let i = 0; i < cycle.length; i++) {
+        if (!cycle[i]!.voter) continue;
+        const cur = cycle[i]!.who;
+        const wn = weightOf(cur, cycle[next(i)]!.who);
+        if (wn !== undefined && wn < minValue) { minValue = wn; minTarget = cycle[next(i)]!.who; minVoter = cur; minIndex = i; minDir = 1; }
+        const wp = weightOf(cur, cycle[prev(i)]!.who);
+        if (wp !== undefined && wp < minValue) { minValue = wp; minTarget = cycle[prev(i)]!.who; minVoter = cur; minIndex = i; minDir = 0; }
+      }
+      if (minTarget === null || minVoter === null) break; // "UNREACHABLE" in the Rust code: it breaks out too
+      const targetChunk = targetPath.length - common;
+      const minChainInVoter = minIndex + minDir > targetChunk;
+      let incCounter = true;
+      const startAdd = ((minIndex % 2) + minDir) % 2 === 1;
+      const additionalRemoved: Array<[Node, Node]> = [];
+      for (let i = 0; i < cycle.length; i++) {
+        const cur = cycle[i]!;
+        if (!cur.voter) continue;
+        const ci = index.get(cur.who)!;
+        const a = assignments[ci]!;
+        // Edge to the previous node in the cycle, then to the next: opposite operations.
+        for (const side of [0, 1] as const) {
+          const other = side === 0 ? cycle[prev(i)]! : cycle[next(i)]!;
+          const p = pos(a, other.who);
+          if (p < 0) continue;
+          const add = (i % 2 === 0) === (side === 0) ? startAdd : !startAdd;
+          const v = add ? satAdd(a.distribution[p]![1], minValue) : satSub(a.distribution[p]![1], minValue);
+          if (v !== 0n) { a.distribution[p]![1] = v; continue; }
+          if (ci === ai) incCounter = false;
+          a.distribution.splice(p, 1);
+          changed++;
+          if (!(i === minIndex && minDir === side)) additionalRemoved.push([cur, other]);
+        }
+      }
+      const shouldReorg = !(minIndex === cycle.length - 1 && minDir === 1);
+      if (shouldReorg) {
+        const minEdge = [minVoter, minTarget];
+        const path = minChainInVoter ? voterPath : targetPath;
+        for (let i = 0; i + 1 < path.length; i++) {
+          if (minEdge.includes(path[i]!.who) && minEdge.includes(path[i + 1]!.who)) break;
+          path[i + 1]!.parent = path[i]!;
+        }
+        if (minChainInVoter) voterNode.parent = targetNode; else targetNode.parent = voterNode;
+      }
+      for (const [r1, r2] of additionalRemoved) {
+        if (r1.parent === r2) r1.parent = null;
+        else if (r2.parent === r1) r2.parent = null;
+      }
+      if (incCounter) dist++;
+    }
+  }
+  return changed;
+}
+
+function indexOf(assignments: readonly MutableStaked[]): Map<AccountId, number> {
+  return new Map(assignments.map((a, i) => [a.who, i]));
+}
