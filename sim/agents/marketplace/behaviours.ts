@@ -38,24 +38,32 @@ export function drawPrice(rng: AgentRng, minPlanck: Planck, maxPlanck: Planck): 
  */
 export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
   if (k >= n) return Array.from({ length: n }, (_, i) => i);
-  const chosen = new Set<number>();
+  if (!(k > 0)) return [];
+  // Floyd's algorithm; the chosen set is a small array (k is a sample size, 32 by default): a linear scan beats a Set.
+  const chosen = new Float64Array(k);
+  let size = 0;
   for (let j = n - k; j < n; j++) {
     const t = rng.int(j + 1);
-    chosen.add(chosen.has(t) ? j : t);
+    let has = false;
+    for (let x = 0; x < size; x++) if (chosen[x] === t) { has = true; break; }
+    chosen[size++] = has ? j : t;
   }
-  return [...chosen].sort((a, b) => a - b);
+  return Array.from(chosen.sort()); // distinct integers: numeric ascending order
 }
 
 /**
  * Honest curator with noise: looks at `coverage` random models (never its own) and scores each by its noisy
  * observation of true quality, on the u16 scale [0, scoreMax]. Returns model-sorted scores (the call's canonical form).
  */
-export function honestScores(rng: AgentRng, modelIds: readonly number[], quality: (id: number) => number,
+export function honestScores(rng: AgentRng, modelIds: readonly number[], quality: (id: number, index: number) => number,
                              noiseSd: number, coverage: number, scoreMax: number): Score[] {
-  return pickDistinct(rng, modelIds.length, coverage).map((i) => {
-    const id = modelIds[i]!;
-    return { modelId: id, score: Math.round(clamp01(quality(id) + rng.normal(0, noiseSd)) * scoreMax) };
-  });
+  const picked = pickDistinct(rng, modelIds.length, coverage);
+  const out: Score[] = new Array<Score>(picked.length);
+  for (let x = 0; x < picked.length; x++) {
+    const i = picked[x]!, id = modelIds[i]!;
+    out[x] = { modelId: id, score: Math.round(clamp01(quality(id, i) + rng.normal(0, noiseSd)) * scoreMax) };
+  }
+  return out;
 }
 
 /** Lazy curator: copies the last published consensus (its top `maxScores` entries), rescaled so the largest is scoreMax. */
@@ -101,15 +109,25 @@ export function dailyCalls(rng: AgentRng, mean: number): number { return Math.ma
  */
 export function consumerPlan(rng: AgentRng, offers: readonly Offer[], p: ChoiceParams, calls: number): BatchItem[] {
   if (calls <= 0 || offers.length === 0) return [];
-  const seen = pickDistinct(rng, offers.length, p.choiceSample).map((i) => {
+  // Keep the best modelsPerConsumer by (value desc, id asc) while drawing (an insertion into a short sorted list: the
+  // same models in the same order as sorting every positive candidate and slicing; ids are distinct, so the order
+  // is total).
+  const keep = p.modelsPerConsumer;
+  const best: Array<{ id: number; value: number }> = [];
+  for (const i of pickDistinct(rng, offers.length, p.choiceSample)) {
     const o = offers[i]!;
     const value = o.quality + rng.normal(0, p.perceptionNoise) - p.latencyPenaltyPerSecond * (o.latencyMs / 1000)
       - p.priceSensitivity * o.priceBai;
-    return { id: o.modelId, value };
-  }).filter((v) => v.value > 0).sort((a, b) => b.value - a.value || a.id - b.id).slice(0, p.modelsPerConsumer);
-  if (seen.length === 0) return [];
-  const base = Math.floor(calls / seen.length), extra = calls % seen.length;
-  return seen.map((v, i) => ({ modelId: v.id, count: base + (i < extra ? 1 : 0) }))
+    if (!(value > 0)) continue;
+    let at = best.length;
+    while (at > 0 && (best[at - 1]!.value < value || (best[at - 1]!.value === value && best[at - 1]!.id > o.modelId))) at--;
+    if (at >= keep) continue;
+    best.splice(at, 0, { id: o.modelId, value });
+    if (best.length > keep) best.pop();
+  }
+  if (best.length === 0) return [];
+  const base = Math.floor(calls / best.length), extra = calls % best.length;
+  return best.map((v, i) => ({ modelId: v.id, count: base + (i < extra ? 1 : 0) }))
     .filter((it) => it.count > 0).sort((a, b) => a.modelId - b.modelId);
 }
 

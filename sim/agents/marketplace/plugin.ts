@@ -14,6 +14,7 @@ import type { World } from '../../runner/world.js';
 import type { Scenario } from '../../../scenarios/schema.js';
 import { SimStorage, type SimStorageSnapshot } from '../../adapters/sim/index.js';
 import { ConfigError } from '../../../protocol/primitives/config-error.js';
+import { assert } from '../../../protocol/primitives/dispatch.js';
 import type { AccountId, Planck } from '../../../protocol/primitives/units.js';
 import type { Runtime } from '../../../protocol/runtime.js';
 import { runtimeConfigFromScenario } from '../../../protocol/runtime.js';
@@ -36,6 +37,27 @@ export function marketSectionOf(s: Scenario): MarketplaceAgentsSection {
   const e = Value.Errors(marketplaceAgentsSection, filled).First();
   if (e) throw new ConfigError(`agents.marketplace${e.path.replace(/\//g, '.')}`, e.message);
   return filled;
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The DAG-JSON bytes of a consumer's batch bodies document {consumer, day, nonce, items: [{modelId, count}]}, written
+ * directly (one per consumer per day): equal to dagJsonEncode of that document (tested), without the generic walk.
+ */
+export function batchBodyBytes(consumer: AccountId, day: number, nonce: number, items: readonly BatchItem[]): Uint8Array {
+  let list = '';
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    list += `${i === 0 ? '' : ','}{"count":${int(it.count)},"modelId":${int(it.modelId)}}`;
+  }
+  return utf8.encode(`{"consumer":${JSON.stringify(consumer)},"day":${int(day)},"items":[${list}],"nonce":${int(nonce)}}`);
+}
+
+/** Integers only, as dagJsonEncode requires. */
+function int(v: number): string {
+  if (!Number.isSafeInteger(v)) assert(false, `dag-json: only integers are encoded, got ${v}`);
+  return String(v);
 }
 
 interface Context { readonly cfg: MarketAgentsConfig; readonly pop: Population }
@@ -195,7 +217,7 @@ export class MarketplacePopulation implements WorldPlugin {
   private pay(who: AccountId, plan: readonly BatchItem[], dayIndex: number, nonce: number): void {
     if (plan.length === 0) return;
     if (this.ctx.cfg.s.aggregateCalls) {
-      const cid = this.store({ consumer: who, day: dayIndex, nonce, items: plan.map((p) => ({ modelId: p.modelId, count: p.count })) }, dayIndex);
+      const cid = this.storeBytes(batchBodyBytes(who, dayIndex, nonce, plan), dayIndex);
       // Submitted at the length of one call_model: the batch then costs exactly what its calls one by one cost.
       this.submit(who, 'marketplace', 'calls_batch', { items: plan, bodiesCid: cid }, this.rt.config.marketplace.callLengthBytes);
       return;
@@ -211,7 +233,10 @@ export class MarketplacePopulation implements WorldPlugin {
   }
 
   private store(doc: Record<string, unknown>, dayIndex: number): string {
-    const bytes = dagJsonEncode(doc as never);
+    return this.storeBytes(dagJsonEncode(doc as never), dayIndex);
+  }
+
+  private storeBytes(bytes: Uint8Array, dayIndex: number): string {
     const cid = cidOf(bytes, 'dag-json', 'sha2-256');
     this.storage.put(cid.bytes, bytes);
     this.bodies.push([dayIndex, Buffer.from(cid.bytes).toString('hex')]);
@@ -258,7 +283,7 @@ export class MarketplacePopulation implements WorldPlugin {
     const maxScores = cur.config.maxScoresPerCurator, scoreMax = cur.config.scoreMax;
     const offers = this.offers();
     const ids = offers.map((o) => o.modelId);
-    const quality = new Map(offers.map((o) => [o.modelId, o.quality]));
+    const quality = offers.map((o) => o.quality); // by index into ids
     const lastConsensus = cur.storage.lastConsensus.get();
     const copied = lastConsensus.length > 0 ? lastConsensus : cur.storage.lastIncentive.get();
     const cabalModels = ids.filter((id) => this.byOwner.get(this.rt.marketplace.owner(id)!)?.kind === 'cabal');
@@ -266,7 +291,7 @@ export class MarketplacePopulation implements WorldPlugin {
       if (!cur.hasPermit(c.id)) continue; // no voting permit: the chain would refuse the scores
       let scores;
       if (c.kind === 'honest') {
-        scores = honestScores(e.rng.stream('market.curator', c.index), ids, (id) => quality.get(id)!, s.curatorNoise,
+        scores = honestScores(e.rng.stream('market.curator', c.index), ids, (_id, i) => quality[i]!, s.curatorNoise,
           Math.min(s.curatorCoverage, maxScores), scoreMax);
       } else if (c.kind === 'lazy') scores = lazyScores(copied, maxScores, scoreMax);
       else scores = cabalScores(cabalModels, maxScores, scoreMax);

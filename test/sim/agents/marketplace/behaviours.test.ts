@@ -114,3 +114,48 @@ describe('wash split and provider exit', () => {
     expect(shouldExit([0n, 0n, 0n], 0n, 3)).toBe(false); // zero cost never exits
   });
 });
+
+// The first, straightforward implementations: the faster ones must make the same draws and the same decisions.
+function pickDistinctRef(rng: AgentRng, n: number, k: number): number[] {
+  if (k >= n) return Array.from({ length: n }, (_, i) => i);
+  const chosen = new Set<number>();
+  for (let j = n - k; j < n; j++) {
+    const t = rng.int(j + 1);
+    chosen.add(chosen.has(t) ? j : t);
+  }
+  return [...chosen].sort((a, b) => a - b);
+}
+function consumerPlanRef(rng: AgentRng, offers: readonly Offer[], p: typeof planParams, calls: number) {
+  if (calls <= 0 || offers.length === 0) return [];
+  const seen = pickDistinctRef(rng, offers.length, p.choiceSample).map((i) => {
+    const o = offers[i]!;
+    const value = o.quality + rng.normal(0, p.perceptionNoise) - p.latencyPenaltyPerSecond * (o.latencyMs / 1000) - p.priceSensitivity * o.priceBai;
+    return { id: o.modelId, value };
+  }).filter((v) => v.value > 0).sort((a, b) => b.value - a.value || a.id - b.id).slice(0, p.modelsPerConsumer);
+  if (seen.length === 0) return [];
+  const base = Math.floor(calls / seen.length), extra = calls % seen.length;
+  return seen.map((v, i) => ({ modelId: v.id, count: base + (i < extra ? 1 : 0) })).filter((it) => it.count > 0).sort((a, b) => a.modelId - b.modelId);
+}
+const planParams = { choiceSample: 32, modelsPerConsumer: 3, priceSensitivity: 20, perceptionNoise: 0.05, latencyPenaltyPerSecond: 0.05 };
+
+describe('fast sampling and choice == the straightforward versions (same draws, same decisions)', () => {
+  it('pickDistinct', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), fc.nat(), (n, k, seed) => {
+      const a = stream(BigInt(seed), 'pick'), b = stream(BigInt(seed), 'pick');
+      expect(pickDistinct(a, n, k)).toEqual(pickDistinctRef(b, n, k));
+      expect(a.float()).toBe(b.float()); // and the streams stay in step
+    }), { numRuns: 300 });
+  });
+  it('consumerPlan, with ties in value (coarse qualities, no noise) and random offers', () => {
+    const offer = fc.record({ modelId: fc.nat({ max: 10_000 }), quality: fc.constantFrom(0, 0.25, 0.5, 0.75, 1),
+      latencyMs: fc.constantFrom(0, 1000, 5000), priceBai: fc.constantFrom(0, 0.001, 0.01) });
+    fc.assert(fc.property(fc.uniqueArray(offer, { selector: (o) => o.modelId, maxLength: 60 }), fc.nat(), fc.integer({ min: 0, max: 500 }),
+      fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 80 }), fc.constantFrom(0, 0.05, 0.5),
+      (offers, seed, calls, keep, sample, noise) => {
+        const p = { ...planParams, modelsPerConsumer: keep, choiceSample: sample, perceptionNoise: noise };
+        const a = stream(BigInt(seed), 'consumer'), b = stream(BigInt(seed), 'consumer');
+        expect(consumerPlan(a, offers, p, calls)).toEqual(consumerPlanRef(b, offers, p, calls));
+        expect(a.float()).toBe(b.float());
+      }), { numRuns: 400 });
+  });
+});

@@ -9,7 +9,9 @@ import { runScenario } from '../../../../sim/runner/run.js';
 import { World } from '../../../../sim/runner/world.js';
 import { defaultChainFactory } from '../../../../sim/runner/chain-factory.js';
 import { DAY_MS } from '../../../../sim/runner/workload.js';
-import { marketplacePlugin, MarketplacePopulation } from '../../../../sim/agents/marketplace/plugin.js';
+import { batchBodyBytes, marketplacePlugin, MarketplacePopulation } from '../../../../sim/agents/marketplace/plugin.js';
+import { dagJsonEncode } from '../../../../protocol/pallets/marketplace/index.js';
+import fc from 'fast-check';
 import { jsonReplacer, jsonReviver } from '../../../../protocol/primitives/storage.js';
 import type { Runtime } from '../../../../protocol/runtime.js';
 
@@ -78,5 +80,16 @@ describe('marketplace plugin in a world', () => {
     b.engine.runUntil(3 * DAY_MS - 1);
     expect(Buffer.from(b.chain.stateRoot()).toString('hex')).toBe(Buffer.from(a.chain.stateRoot()).toString('hex'));
     expect(b.engine.traceHash()).toBe(a.engine.traceHash());
+  });
+});
+
+describe('batch bodies document', () => {
+  it('the direct encoder gives the bytes of dagJsonEncode of the document', () => {
+    const int = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.nat(), int,
+      fc.array(fc.record({ modelId: fc.nat({ max: 0xffffffff }), count: fc.nat() }), { maxLength: 6 }), (consumer, day, nonce, items) => {
+        const doc = { consumer, day, nonce, items: items.map((p) => ({ modelId: p.modelId, count: p.count })) };
+        expect(Buffer.from(batchBodyBytes(consumer, day, nonce, items)).toString('hex')).toBe(Buffer.from(dagJsonEncode(doc)).toString('hex'));
+      }), { numRuns: 500 });
   });
 });
