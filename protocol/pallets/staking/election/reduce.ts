@@ -25,10 +25,18 @@ export function reduce(assignments: MutableStaked[]): number {
     if (index.has(who)) assert(false, `reduce: duplicate voter ${who}`);
     index.set(who, i);
   }
-  return reduce4(assignments, index) + reduceAll(assignments, index);
+  return reduce4(assignments) + reduceAll(assignments, index);
 }
 
-const pos = (a: MutableStaked, t: AccountId): number => a.distribution.findIndex((d) => d[0] === t);
+/** Index of the first entry voting `t` (Rust `position(|(t2, _)| *t2 == t)`), or -1. */
+function pos(a: MutableStaked, t: AccountId): number {
+  const d = a.distribution;
+  for (let i = 0; i < d.length; i++) if (d[i]![0] === t) return i;
+  return -1;
+}
+
+const cycleT: AccountId[] = ['', '', '', ''];
+const cycleW: bigint[] = [0n, 0n, 0n, 0n];
 
 /** Positions of the entries voting v1 or v2, in distribution order (the Rust `filter(|(t, _)| *t == v1 || *t == v2)`). */
 function matches(a: MutableStaked, v1: AccountId, v2: AccountId, out: number[]): number[] {
@@ -39,54 +47,49 @@ function matches(a: MutableStaked, v1: AccountId, v2: AccountId, out: number[]):
 }
 
 /** reduce_4: removes cycles of length four (two voters sharing a pair of targets). */
-export function reduce4(assignments: MutableStaked[], index = indexOf(assignments)): number {
+export function reduce4(assignments: MutableStaked[]): number {
   // Targets as small integers so a (v1, v2) pair is one number key (the Rust BTreeMap<(A, A), A>; order-sensitive).
   const tid = new Map<AccountId, number>();
   for (const a of assignments) for (const [t] of a.distribution) if (!tid.has(t)) tid.set(t, tid.size);
   const T = tid.size;
-  const pairs = new Map<number, AccountId>(); // pair -> last voter seen voting both
+  const pairs = new Map<number, number>(); // pair -> index of the last voter seen voting both (the Rust map's `who`)
   const mine: number[] = [], theirs: number[] = [];
   let changed = 0;
   for (let ai = 0; ai < assignments.length; ai++) {
     const me = assignments[ai]!;
     if (me.distribution.length < 2) continue; // no pair of targets: nothing to record or cancel
-    const who = me.who;
     const ids = me.distribution.map((d) => d[0]);
+    const idsT = ids.map((t) => tid.get(t)!);
     for (let i = 0; i < ids.length; i++) {
       for (let j = i + 1; j < ids.length; j++) {
         const v1 = ids[i]!, v2 = ids[j]!;
-        const key = tid.get(v1)! * T + tid.get(v2)!;
-        const otherWho = pairs.get(key);
-        if (otherWho === undefined) { pairs.set(key, who); continue; }
+        const key = idsT[i]! * T + idsT[j]!;
+        const otherAt = pairs.get(key);
+        if (otherAt === undefined) { pairs.set(key, ai); continue; }
         if (matches(me, v1, v2, mine).length !== 2) continue; // an edge of this pair was removed earlier in this loop
-        const other = assignments[index.get(otherWho)!]!;
+        const other = assignments[otherAt]!;
         matches(other, v1, v2, theirs);
-        if (theirs.length < 2) { pairs.set(key, who); continue; } // not a cycle
+        if (theirs.length < 2) { pairs.set(key, ai); continue; } // not a cycle
         if (theirs.length > 2) continue; // duplicate targets (corrupt input): the Rust code does nothing either
         // cycle[0..2] = mine, cycle[2..4] = theirs aligned so [0] and [2] vote the same target.
         if (other.distribution[theirs[0]!]![0] !== me.distribution[mine[0]!]![0]) theirs.reverse();
-        const cycle: Array<[AccountId, bigint]> = [
-          [me.distribution[mine[0]!]![0], me.distribution[mine[0]!]![1]], [me.distribution[mine[1]!]![0], me.distribution[mine[1]!]![1]],
-          [other.distribution[theirs[0]!]![0], other.distribution[theirs[0]!]![1]], [other.distribution[theirs[1]!]![0], other.distribution[theirs[1]!]![1]],
-        ];
-        let minValue = U128_MAX, minIndex = 0;
-        for (let k = 0; k < 4; k++) { const w = cycle[k]![1]; if (w <= minValue) { minValue = w; minIndex = k; } }
-        const increase: number[] = [], decrease: number[] = [minIndex];
-        if (minIndex < 2) {
-          const sibling = 1 - minIndex;
-          increase.push(sibling); decrease.push(sibling + 2); increase.push(minIndex + 2);
-        } else {
-          const sibling = 3 - (minIndex % 2);
-          increase.push(sibling); decrease.push(sibling - 2); increase.push(minIndex - 2);
+        for (let k = 0; k < 4; k++) {
+          const e = k < 2 ? me.distribution[mine[k]!]! : other.distribution[theirs[k - 2]!]!;
+          cycleT[k] = e[0]; cycleW[k] = e[1];
         }
-        const voterOf = (k: number): MutableStaked => (k < 2 ? me : other);
-        for (const k of increase) {
-          const a = voterOf(k); const p = pos(a, cycle[k]![0]);
+        let minValue = U128_MAX, minIndex = 0;
+        for (let k = 0; k < 4; k++) { const w = cycleW[k]!; if (w <= minValue) { minValue = w; minIndex = k; } }
+        // The min edge and its "diagonal" lose minValue, the two others gain it (Rust: increase/decrease indices).
+        const sibling = minIndex < 2 ? 1 - minIndex : 3 - (minIndex % 2);
+        const diag = minIndex < 2 ? sibling + 2 : sibling - 2;
+        const across = minIndex < 2 ? minIndex + 2 : minIndex - 2;
+        for (const k of [sibling, across]) {
+          const a = k < 2 ? me : other; const p = pos(a, cycleT[k]!);
           if (p >= 0) a.distribution[p]![1] = satAdd(a.distribution[p]![1], minValue);
         }
         let whoRemoved = false, otherRemoved = false;
-        for (const k of decrease) {
-          const a = voterOf(k); const p = pos(a, cycle[k]![0]);
+        for (const k of [minIndex, diag]) {
+          const a = k < 2 ? me : other; const p = pos(a, cycleT[k]!);
           if (p < 0) continue;
           const next = satSub(a.distribution[p]![1], minValue);
           if (next !== 0n) { a.distribution[p]![1] = next; continue; }
@@ -94,7 +97,7 @@ export function reduce4(assignments: MutableStaked[], index = indexOf(assignment
           changed++;
           if (k < 2) whoRemoved = true; else otherRemoved = true;
         }
-        if (!whoRemoved && otherRemoved) pairs.set(key, who);
+        if (!whoRemoved && otherRemoved) pairs.set(key, ai);
         else if (whoRemoved && otherRemoved) pairs.delete(key);
         else if (!whoRemoved && !otherRemoved) assert(false, 'reduce: duplicate voter (or other corrupt input)');
       }
