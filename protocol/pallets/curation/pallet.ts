@@ -13,7 +13,7 @@ import type { AccountId, Planck } from '../../primitives/units.js';
 import { OK, assert, type DispatchResult } from '../../primitives/dispatch.js';
 import type { Balances } from '../balances/index.js';
 import type { CurationConfig } from './config.js';
-import { CurationStorage, NEVER, type Bond, type ModelValue, type Score } from './storage.js';
+import { CurationStorage, NEVER, type ModelValue, type Score } from './storage.js';
 import { fail } from './errors.js';
 import { curationEvents as E } from './events.js';
 import { dividendsOfCsr, yumaEpochCsr } from './yuma.js';
@@ -110,15 +110,20 @@ export class Curation {
     if (c === undefined) return fail('NotCurator');
     if (!this.hasPermit(who)) return fail('NoPermit');
     if (!Array.isArray(scores) || scores.length > this.config.maxScoresPerCurator) return fail('TooManyScores');
+    const n = scores.length;
+    const modelIds: number[] = new Array<number>(n), values: number[] = new Array<number>(n);
     let prev = -1;
-    for (const s of scores) {
+    for (let x = 0; x < n; x++) {
+      const s = scores[x]!;
       if (!Number.isInteger(s.modelId) || s.modelId <= prev) return fail('UnsortedScores');
       if (!Number.isInteger(s.score) || s.score < 0 || s.score > this.config.scoreMax) return fail('ScoreOutOfRange');
       if (!this.models.exists(s.modelId)) return fail('UnknownModel');
       prev = s.modelId;
+      modelIds[x] = s.modelId;
+      values[x] = s.score;
     }
     const era = this.era();
-    this.storage.scores.set(who, scores.map((s) => ({ modelId: s.modelId, score: s.score })));
+    this.storage.scores.set(who, { modelIds, scores: values });
     this.storage.curators.set(who, { ...c, lastScoredEra: era });
     this.events.push(E.scoresSet(who, era, scores.length));
     return OK;
@@ -152,8 +157,8 @@ export class Curation {
     const ownerOf = modelIds.map((id) => this.models.owner(id));
     let scoreEntries = 0, bondEntries = 0;
     for (const who of curators) {
-      scoreEntries += this.storage.scores.get(who)?.length ?? 0;
-      bondEntries += this.storage.bonds.get(who)?.length ?? 0;
+      scoreEntries += this.storage.scores.get(who)?.modelIds.length ?? 0;
+      bondEntries += this.storage.bonds.get(who)?.modelIds.length ?? 0;
     }
     // Score and bond rows over model indices (both stored model-sorted; ids map to indices monotonically).
     const rows = new CsrBuilder(modelIds.length, scoreEntries);
@@ -161,15 +166,21 @@ export class Curation {
     const stake: bigint[] = [];
     for (const who of curators) {
       stake.push(this.isActive(who, era) ? this.storage.curators.get(who)!.bondPlanck : 0n);
-      for (const s of this.storage.scores.get(who) ?? []) {
-        const j = index.of(s.modelId);
-        if (j < 0 || s.score === 0 || ownerOf[j] === who) continue; // self-scores are zeroed
-        rows.push(j, s.score);
+      const sr = this.storage.scores.get(who);
+      if (sr !== undefined) {
+        for (let x = 0; x < sr.modelIds.length; x++) {
+          const j = index.of(sr.modelIds[x]!), score = sr.scores[x]!;
+          if (j < 0 || score === 0 || ownerOf[j] === who) continue; // self-scores are zeroed
+          rows.push(j, score);
+        }
       }
       rows.endRow();
-      for (const b of this.storage.bonds.get(who) ?? []) {
-        const j = index.of(b.modelId);
-        if (j >= 0) prev.push(j, b.bond);
+      const br = this.storage.bonds.get(who);
+      if (br !== undefined) {
+        for (let x = 0; x < br.modelIds.length; x++) {
+          const j = index.of(br.modelIds[x]!);
+          if (j >= 0) prev.push(j, br.bonds[x]!);
+        }
       }
       prev.endRow();
     }
@@ -187,9 +198,9 @@ export class Curation {
     curators.forEach((who, i) => {
       const start = B.rowStart[i]!, end = B.rowStart[i + 1]!;
       if (start === end) { this.storage.bonds.delete(who); return; }
-      const b: Bond[] = new Array<Bond>(end - start);
-      for (let k = start; k < end; k++) b[k - start] = { modelId: modelIds[B.col[k]!]!, bond: B.val[k]! };
-      this.storage.bonds.set(who, b);
+      const ids: number[] = new Array<number>(end - start), bonds: number[] = new Array<number>(end - start);
+      for (let k = start; k < end; k++) { ids[k - start] = modelIds[B.col[k]!]!; bonds[k - start] = B.val[k]!; }
+      this.storage.bonds.set(who, { modelIds: ids, bonds });
     });
     this.storage.lastConsensus.set(nonZero(modelIds, y.consensus));
     this.storage.lastIncentive.set(nonZero(modelIds, incentive));

@@ -37,7 +37,11 @@ export function drawPrice(rng: AgentRng, minPlanck: Planck, maxPlanck: Planck): 
  * (k draws, O(k) memory: a day's sampling never allocates per model).
  */
 export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
-  if (k >= n) return Array.from({ length: n }, (_, i) => i);
+  if (k >= n) {
+    const all: number[] = new Array<number>(n);
+    for (let i = 0; i < n; i++) all[i] = i;
+    return all;
+  }
   if (!(k > 0)) return [];
   // Floyd's algorithm; the chosen set is a small array (k is a sample size, 32 by default): a linear scan beats a Set.
   const chosen = new Float64Array(k);

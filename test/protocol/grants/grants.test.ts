@@ -64,7 +64,7 @@ describe('era distribution under Yuma (hand-computed)', () => {
     e.fund('grants/pool', 100n * BAI);
     e.gr.onEraEnd(1);
     // bonds after era 1: c1 .1*1 + .9*.5 = .55, c2 .45 -> dividends split 55/45 of 50 BAI
-    const b = e.cur.storage.bonds.get('c2')![0]!.bond;
+    const b = e.cur.storage.bonds.get('c2')!.bonds[0]!;
     expect(Math.abs(b - (Q * 45) / 100)).toBeLessThanOrEqual(16);
     const got = e.gr.storage.curatorDividends.get('c2')!, want = 25n * BAI + (50n * BAI * 45n) / 100n;
     expect(got > want ? got - want : want - got).toBeLessThan((50n * BAI * 16n) / 16_777_216n);

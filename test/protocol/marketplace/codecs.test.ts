@@ -5,7 +5,7 @@ import { u8aToHex } from '@polkadot/util';
 import { registry, STORAGE_TYPES } from '../../../protocol/types/index.js';
 import { accountId32 } from '../../../protocol/types/codecs.js';
 import { encodeModelInfo, encodeCallsUsed, encodeCallLog } from '../../../protocol/pallets/marketplace/storage.js';
-import { encodeCuratorInfo, encodeScores, encodeBonds, encodeModelValues } from '../../../protocol/pallets/curation/storage.js';
+import { encodeCuratorInfo, encodeScores, encodeBonds, encodeModelValues, encodeScoreRow, encodeBondRow } from '../../../protocol/pallets/curation/storage.js';
 import { encodeDistribution, encodeTotals } from '../../../protocol/pallets/grants/storage.js';
 
 const reg = registry();
@@ -38,6 +38,11 @@ describe('curation and grants codecs == registry', () => {
         expect(hex(encodeCuratorInfo({ bondPlanck: bond, lastScoredEra: era }))).toBe(enc('BaiCuratorInfo', { bond, lastScoredEra: era }));
         expect(hex(encodeScores(scores))).toBe(enc(STORAGE_TYPES['curation.Scores']!, scores));
         expect(hex(encodeBonds(bonds))).toBe(enc(STORAGE_TYPES['curation.Bonds']!, bonds));
+        // the stored, column-wise rows encode as the same vectors
+        expect(hex(encodeScoreRow({ modelIds: scores.map((s) => s.modelId), scores: scores.map((s) => s.score) })))
+          .toBe(enc(STORAGE_TYPES['curation.Scores']!, scores));
+        expect(hex(encodeBondRow({ modelIds: bonds.map((b) => b.modelId), bonds: bonds.map((b) => b.bond) })))
+          .toBe(enc(STORAGE_TYPES['curation.Bonds']!, bonds));
         const mv = bonds.map((b) => ({ modelId: b.modelId, value: b.bond }));
         expect(hex(encodeModelValues(mv))).toBe(enc(STORAGE_TYPES['curation.LastConsensus']!, mv));
       }), { numRuns: 200 });
