@@ -12,7 +12,7 @@ export class AccountOrder {
 
   of(map: StorageMap<AccountId, unknown>): readonly AccountId[] {
     const keys = map.sortedKeysList();
-    if (keys !== this.source) {
+    if (keys !== this.source || keys.length !== this.sorted.length) {
       this.sorted = [...keys].sort(compareAccount);
       this.source = keys;
     }
