@@ -130,7 +130,12 @@ function rowNormalized(sc: Csr, stakePlanck: readonly bigint[]): Float64Array {
     let sum = 0;
     for (let k = start; k < end; k++) sum += val[k]!;
     if (sum === 0) continue;
-    for (let k = start; k < end; k++) W[k] = idiv(val[k]! * Q, sum);
+    for (let k = start; k < end; k++) {
+      const a = val[k]! * Q;
+      let q = Math.floor(a / sum); // idiv, inlined (these loops run cold in short runs: calls are what costs there)
+      if (q * sum > a) q--; else if ((q + 1) * sum <= a) q++;
+      W[k] = q;
+    }
   }
   return W;
 }
@@ -181,7 +186,14 @@ function emaMerged(sc: Csr, delta: Float64Array, deltaColSum: Float64Array, pv: 
       const jy = y < ye ? yCol[y]! : 0x7fffffff;
       const j = jx < jy ? jx : jy;
       let dn = 0;
-      if (jx === j) { const d = delta[x++]!; if (d > 0) dn = idiv(d * Q, deltaColSum[j]!); }
+      if (jx === j) {
+        const d = delta[x++]!;
+        if (d > 0) {
+          const num = d * Q, den = deltaColSum[j]!;
+          dn = Math.floor(num / den); // idiv, inlined
+          if (dn * den > num) dn--; else if ((dn + 1) * den <= num) dn++;
+        }
+      }
       const p = jy === j ? yVal[y++]! : 0;
       const v = Math.floor((a * dn + b * p) / Q);
       if (v > 0) { outCol[o] = j; outVal[o] = v; o++; colSum[j]! += v; }
@@ -202,7 +214,9 @@ function normalizedBonds(B: Csr, colSum: Float64Array, incentive: readonly numbe
     let di = 0;
     for (let k = bStart[i]!, end = bStart[i + 1]!; k < end; k++) {
       const j = bCol[k]!;
-      const v = idiv(bVal[k]! * Q, colSum[j]!);
+      const num = bVal[k]! * Q, den = colSum[j]!;
+      let v = Math.floor(num / den); // idiv, inlined
+      if (v * den > num) v--; else if ((v + 1) * den <= num) v++;
       if (v === 0) continue;
       outCol[o] = j; outVal[o] = v; o++;
       di += Math.floor((v * inc[j]!) / Q); // mulQ
@@ -244,7 +258,35 @@ function consensusOf(W: Float64Array, sc: Csr, stakePlanck: readonly bigint[], t
   if (small !== null) {
     const units = new Float64Array(keys.length); // each key's stake, moved with it
     for (let t = 0; t < keys.length; t++) { const key = keys[t]!; units[t] = small.units[key - Math.floor(key / CURATORS_MAX) * CURATORS_MAX]!; }
-    for (let j = 0; j < m; j++) consensus[j] = medianSelect(keys, units, colStart[j]!, colStart[j + 1]!, small.threshold);
+    const threshold = small.threshold;
+    for (let j = 0; j < m; j++) {
+      // medianSelect (below), inlined with its swaps: the loop then tiers up as one piece in a short run.
+      let lo = colStart[j]!, hi = colStart[j + 1]!, above = 0, w = 0;
+      for (let guard = hi - lo; lo < hi; guard--) {
+        if (guard < 0) assert(false, 'yuma: median selection did not shrink');
+        const mid = (lo + hi) >>> 1, last = hi - 1;
+        const pivot = keys[mid]!, pu = units[mid]!;
+        keys[mid] = keys[last]!; units[mid] = units[last]!;
+        let store = lo, greater = 0;
+        for (let t = lo; t < last; t++) {
+          const key = keys[t]!;
+          if (key > pivot) {
+            const u = units[t]!;
+            greater += u;
+            keys[t] = keys[store]!; units[t] = units[store]!;
+            keys[store] = key; units[store] = u;
+            store++;
+          }
+        }
+        keys[last] = keys[store]!; units[last] = units[store]!;
+        keys[store] = pivot; units[store] = pu;
+        if (above + greater >= threshold) { hi = store; continue; }
+        above += greater + pu;
+        if (above >= threshold) { w = Math.floor(pivot / CURATORS_MAX); break; }
+        lo = store + 1;
+      }
+      consensus[j] = w;
+    }
     return;
   }
   const scaled = stakePlanck.map((s) => s * PERBILL.accuracy);
