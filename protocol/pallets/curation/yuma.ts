@@ -260,7 +260,11 @@ function consensusOf(W: Float64Array, sc: Csr, stakePlanck: readonly bigint[], t
     for (let t = 0; t < keys.length; t++) { const key = keys[t]!; units[t] = small.units[key - Math.floor(key / CURATORS_MAX) * CURATORS_MAX]!; }
     const threshold = small.threshold;
     for (let j = 0; j < m; j++) {
-      // medianSelect (below), inlined with its swaps: the loop then tiers up as one piece in a short run.
+      // The κ-median of column j in expected O(entries), without sorting: weighted quickselect over the packed keys in
+      // [lo, hi) (distinct, so a pivot splits them into > pivot, the pivot, < pivot). The answer is the weight of the
+      // first key, in descending order, at which the cumulative stake reaches the threshold: that key's whole run of
+      // equal weights ends at or after it, and every earlier run ended below the threshold (the definition's "largest
+      // w"). Reorders keys and units in place. Written inline (swaps included): the loop then tiers up as one piece.
       let lo = colStart[j]!, hi = colStart[j + 1]!, above = 0, w = 0;
       for (let guard = hi - lo; lo < hi; guard--) {
         if (guard < 0) assert(false, 'yuma: median selection did not shrink');
@@ -316,37 +320,6 @@ function gcd(a: bigint, b: bigint): bigint {
   for (let i = 0; i < 100_000 && b !== 0n; i++) [a, b] = [b, a % b]; // Euclid: O(log) steps, bounded for safety
   assert(b === 0n, 'yuma: gcd did not converge');
   return a;
-}
-
-/**
- * The κ-median of one column in expected O(entries), without sorting: weighted quickselect over the packed keys in
- * [lo, hi) (distinct, so a pivot splits them into > pivot, the pivot, < pivot). The answer is the weight of the first
- * key, in descending order, at which the cumulative stake reaches the threshold: that key's whole run of equal
- * weights ends at or after it, and every earlier run ended below the threshold (the definition's "largest w").
- * Reorders keys and units in place.
- */
-function medianSelect(keys: Float64Array, units: Float64Array, lo: number, hi: number, threshold: number): number {
-  let above = 0; // stake of the keys greater than every key in [lo, hi)
-  for (let guard = hi - lo; lo < hi; guard--) {
-    assert(guard >= 0, 'yuma: median selection did not shrink');
-    swap(keys, units, (lo + hi) >>> 1, hi - 1);
-    const pivot = keys[hi - 1]!;
-    let store = lo, greater = 0;
-    for (let t = lo; t < hi - 1; t++) {
-      if (keys[t]! > pivot) { greater += units[t]!; swap(keys, units, t, store); store++; }
-    }
-    swap(keys, units, store, hi - 1); // [lo, store) > pivot, store = pivot, (store, hi) < pivot
-    if (above + greater >= threshold) { hi = store; continue; }
-    above += greater + units[store]!;
-    if (above >= threshold) return Math.floor(pivot / CURATORS_MAX);
-    lo = store + 1;
-  }
-  return 0; // curators scoring > 0 hold less than κ: consensus is zero
-}
-
-function swap(keys: Float64Array, units: Float64Array, a: number, b: number): void {
-  const k = keys[a]!; keys[a] = keys[b]!; keys[b] = k;
-  const u = units[a]!; units[a] = units[b]!; units[b] = u;
 }
 
 function medianBig(sorted: Float64Array, scaled: readonly bigint[], need: bigint): number {
