@@ -7,7 +7,19 @@ import { blake2_256 } from './hash.js';
 import type { DispatchResult } from './dispatch.js';
 import { assert, InvariantError } from './dispatch.js';
 
-export interface Codec<T> { encode(value: T): Uint8Array }
+export interface Codec<T> {
+  encode(value: T): Uint8Array;
+  /** Optional: write exactly the bytes of encode(value) into `sink` (the state root then needs no intermediate
+   * arrays for this value). Proven equal to `encode` in the codec's tests. */
+  encodeTo?(sink: ByteSink, value: T): void;
+}
+
+/** A growable byte buffer a codec writes into: `reserve(n)` returns the offset of n fresh bytes in `buf` (read `buf`
+ * after reserving: it may be replaced when it grows). */
+export interface ByteSink {
+  readonly buf: Uint8Array;
+  reserve(n: number): number;
+}
 
 interface Rollbackable { restore(key: unknown, had: boolean, old: unknown): void }
 
@@ -127,6 +139,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   /** Concatenated entry encodings per group (null: not cached); ranges of sortedKeys per group. */
   private readonly groupBytes: Array<Uint8Array | null> = new Array<Uint8Array | null>(ROOT_GROUPS).fill(null);
   private groupStart: Int32Array | null = null; // index into sortedKeys where group g starts; groupStart[g + 1] ends it
+  private sortedInfos: KeyInfo[] = [];             // info of sortedKeys[i], valid while groupStart is (same triggers)
   private sortedKeys: K[] | null = null;
   /** Keys inserted or deleted since sortedKeys was built (only tracked while sortedKeys is non-null). */
   private readonly keysChanged = new Set<K>();
@@ -172,7 +185,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   snapshot(): unknown { return this.sortedKeysList().map((k) => [k, this.map.get(k)]); }
   restoreSnapshot(s: unknown): void {
     this.map.clear(); this.info.clear();
-    this.sortedKeys = null; this.groupStart = null; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
+    this.sortedKeys = null; this.groupStart = null; this.sortedInfos = []; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
     for (const [k, v] of s as Array<[K, V]>) this.map.set(k, v);
   }
   /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
@@ -261,16 +274,20 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private groupRanges(keys: readonly K[]): Int32Array {
     if (this.groupStart === null) {
       const start = new Int32Array(ROOT_GROUPS + 1);
+      const infos = new Array<KeyInfo>(keys.length);
       let g = 0;
       for (let i = 0; i < keys.length; i++) {
-        const gi = this.infoOf(keys[i]!).group;
-        while (g <= gi) start[g++] = i;
+        const info = this.infoOf(keys[i]!);
+        infos[i] = info;
+        while (g <= info.group) start[g++] = i;
       }
       while (g <= ROOT_GROUPS) start[g++] = keys.length;
       this.groupStart = start;
+      this.sortedInfos = infos;
     }
     return this.groupStart;
   }
+
 
   feed(h: { update(b: Uint8Array): unknown }): void {
     const keys = this.sortedKeysList();
@@ -289,21 +306,20 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
    */
   private buildGroup(g: number, keys: readonly K[], from: number, to: number): Uint8Array {
     const n = to - from;
-    const infos = new Array<KeyInfo>(n);
+    const infos = this.sortedInfos; // set by groupRanges for these keys
     const offs = new Array<number>(n + 1);
     const w = ROOT_WRITER;
     w.len = 0;
     for (let j = 0; j < n; j++) {
-      const k = keys[from + j]!;
-      const i = this.infoOf(k);
-      infos[j] = i;
+      const i = infos[from + j]!;
       offs[j] = w.len;
       if (i.buf !== null) w.copy(i.buf, i.off, i.len);
-      else w.entry(i.kb, this.valueCodec.encode(this.map.get(k)!));
+      else if (this.valueCodec.encodeTo !== undefined) w.entryTo(i.kb, this.valueCodec, this.map.get(keys[from + j]!)!);
+      else w.entry(i.kb, this.valueCodec.encode(this.map.get(keys[from + j]!)!));
     }
     offs[n] = w.len;
     const bytes = w.buf.slice(0, w.len);
-    for (let j = 0; j < n; j++) { const i = infos[j]!; i.buf = bytes; i.off = offs[j]!; i.len = offs[j + 1]! - offs[j]!; }
+    for (let j = 0; j < n; j++) { const i = infos[from + j]!; i.buf = bytes; i.off = offs[j]!; i.len = offs[j + 1]! - offs[j]!; }
     this.groupBytes[g] = bytes;
     return bytes;
   }
@@ -313,9 +329,15 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
 interface KeyInfo { readonly kb: Uint8Array; readonly group: number; buf: Uint8Array | null; off: number; len: number }
 
 /** Growable scratch buffer the groups are encoded into (feeds are synchronous and never nested). */
-class RootWriter {
+class RootWriter implements ByteSink {
   buf = new Uint8Array(1 << 16);
   len = 0;
+  reserve(n: number): number {
+    this.room(n);
+    const o = this.len;
+    this.len = o + n;
+    return o;
+  }
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
     let cap = this.buf.length * 2;
@@ -344,6 +366,21 @@ class RootWriter {
       this.buf[this.len++] = 1;
       this.bytes(blake2_256(enc));
     }
+  }
+  /** As entry(kb, codec.encode(v)), with the value encoded in place: inline when short, else replaced by its hash. */
+  entryTo<V>(kb: Uint8Array, codec: Codec<V>, v: V): void {
+    this.room(5 + kb.length + 2);
+    this.compact(kb.length);
+    this.bytes(kb);
+    const p = this.len;
+    this.len = p + 2; // 0x00 ‖ Compact(n) for n <= 32 takes two bytes; a hashed value overwrites from p
+    codec.encodeTo!(this, v);
+    const n = this.len - p - 2;
+    if (n <= INLINE_VALUE_BYTES_MAX) { this.buf[p] = 0; this.buf[p + 1] = n << 2; return; }
+    const h = blake2_256(this.buf.subarray(p + 2, p + 2 + n));
+    this.buf[p] = 1;
+    this.buf.set(h, p + 1);
+    this.len = p + 33;
   }
   private bytes(b: Uint8Array): void {
     const d = this.buf, o = this.len, n = b.length;

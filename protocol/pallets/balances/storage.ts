@@ -4,7 +4,7 @@
 import { Journal, StorageMap, StorageValue } from '../../primitives/storage.js';
 import type { AccountId, Planck } from '../../primitives/units.js';
 import { accountIdCodec, u128Codec, codec } from '../../types/codecs.js';
-import { encodeAccountData, encodeHolds, encodeFreezes } from './codec.js';
+import { encodeAccountData, encodeHolds, encodeFreezes, encodeAccountDataTo, encodeIdAmountsTo } from './codec.js';
 
 /** frame_system::AccountData for pallet_balances, without the `flags` word (the lab has no legacy reserves). */
 export interface AccountData {
@@ -32,9 +32,9 @@ export class BalancesStorage {
   readonly accountTotal: StorageValue<Planck>;
 
   constructor(journal: Journal) {
-    this.account = new StorageMap('balances.Account', journal, accountIdCodec, codec(encodeAccountData));
-    this.holds = new StorageMap('balances.Holds', journal, accountIdCodec, codec(encodeHolds));
-    this.freezes = new StorageMap('balances.Freezes', journal, accountIdCodec, codec(encodeFreezes));
+    this.account = new StorageMap('balances.Account', journal, accountIdCodec, { encode: encodeAccountData, encodeTo: encodeAccountDataTo });
+    this.holds = new StorageMap('balances.Holds', journal, accountIdCodec, { encode: encodeHolds, encodeTo: encodeIdAmountsTo });
+    this.freezes = new StorageMap('balances.Freezes', journal, accountIdCodec, { encode: encodeFreezes, encodeTo: encodeIdAmountsTo });
     this.totalIssuance = new StorageValue('balances.TotalIssuance', journal, 0n, u128Codec);
     this.minted = new StorageValue('balances.lab.Minted', journal, 0n, u128Codec);
     this.burned = new StorageValue('balances.lab.Burned', journal, 0n, u128Codec);

@@ -10,21 +10,29 @@ import { compareBytes, Journal, lenPrefix, rootValue, stateRoot, StorageMap, typ
 // Keys encode to 0..3 bytes whose first byte takes few values, so groups hold several keys, the empty key exists
 // and keys share prefixes; values encode short (inline) or long (hashed) depending on the number.
 const keyCodec: Codec<string> = { encode: (k) => Uint8Array.from(k.split(',').filter((x) => x !== '').map(Number)) };
-const valueCodec: Codec<number> = { encode: (v) => new Uint8Array(v % 3 === 0 ? 40 : v % 7).map((_, i) => (v + i) & 0xff) };
+const encodeValue = (v: number): Uint8Array => new Uint8Array(v % 3 === 0 ? 40 : v % 7).map((_, i) => (v + i) & 0xff);
+const plainCodec: Codec<number> = { encode: encodeValue };
+// The same bytes written in place through encodeTo (the path the root takes when a codec offers it).
+const sinkCodec: Codec<number> = {
+  encode: encodeValue,
+  encodeTo: (sink, v) => { const b = encodeValue(v); for (const x of b) { const o = sink.reserve(1); sink.buf[o] = x; } },
+};
+let valueCodec: Codec<number> = plainCodec;
 
 function referenceFeed(entries: ReadonlyArray<[string, number]>): Uint8Array {
+  const valueCodec = plainCodec; // the reference never uses encodeTo
   const sorted = [...entries].sort((a, b) => compareBytes(keyCodec.encode(a[0]), keyCodec.encode(b[0])));
   const parts: number[] = [];
   for (const [k, v] of sorted) {
     const kb = keyCodec.encode(k);
-    parts.push(...lenPrefix(kb.length), ...kb, ...rootValue(valueCodec.encode(v)));
+    for (const b of [lenPrefix(kb.length), kb, rootValue(valueCodec.encode(v))]) for (const x of b) parts.push(x);
   }
   return Uint8Array.from(parts);
 }
 
 function fed(m: StorageMap<string, number>): Uint8Array {
   const chunks: number[] = [];
-  m.feed({ update: (b: Uint8Array) => { chunks.push(...b); } });
+  m.feed({ update: (b: Uint8Array) => { for (const x of b) chunks.push(x); } });
   return Uint8Array.from(chunks);
 }
 
@@ -42,8 +50,9 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ t: 'root' as const }), fc.constant({ t: 'sorted' as const }), fc.constant({ t: 'snapshot' as const }),
 );
 
-describe('StorageMap root caches == encoding everything anew', () => {
+describe.each([['encode', plainCodec], ['encodeTo', sinkCodec]] as const)('StorageMap root caches == encoding everything anew (%s)', (_, c) => {
   it('feed bytes and sorted keys match the reference after random operation sequences', () => {
+    valueCodec = c;
     fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
       const j = new Journal();
       let m = new StorageMap<string, number>('t.M', j, keyCodec, valueCodec);
@@ -81,6 +90,7 @@ describe('StorageMap root caches == encoding everything anew', () => {
   });
 
   it('a root after a nested rollback equals the root of a fresh map with the same entries', () => {
+    valueCodec = c;
     const j = new Journal();
     const m = new StorageMap<string, number>('t.M', j, keyCodec, valueCodec);
     for (let i = 0; i < 50; i++) m.set(`${i % 4},${i % 3},${i}`, i);
@@ -95,5 +105,19 @@ describe('StorageMap root caches == encoding everything anew', () => {
     const fresh = new StorageMap<string, number>('t.M', new Journal(), keyCodec, valueCodec);
     for (const [k, v] of m.entries()) fresh.set(k, v);
     expect(stateRoot([fresh])).toEqual(before);
+  });
+});
+
+describe('the root scratch buffer grows', () => {
+  it('a map whose encoding exceeds the initial 64 KiB scratch buffer feeds the reference bytes (both codec paths)', () => {
+    for (const c of [sinkCodec, plainCodec]) {
+      valueCodec = c;
+      const m = new StorageMap<string, number>('t.Big', new Journal(), keyCodec, c);
+      const model: Array<[string, number]> = [];
+      // one group (first key byte 1) of 4096 hashed values: ~150 KB in a single group build
+      for (let i = 0; i < 4096; i++) m.set(`1,${i & 0xff},${i >> 8}`, 3 * i);
+      for (const [k, v] of m.entries()) model.push([k, v]);
+      expect(fed(m)).toEqual(referenceFeed(model));
+    }
   });
 });

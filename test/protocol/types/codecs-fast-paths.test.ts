@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concat, encodeCompact, encodeCompactNumber, encodeVec, writeUintLE } from '../../../protocol/types/codecs.js';
+import { encodeAccountData, encodeAccountDataTo, encodeHolds, encodeIdAmountsTo } from '../../../protocol/pallets/balances/codec.js';
 
 /** Reference: SCALE Compact, byte by byte with bigint shifts (the spec's four modes). */
 function refCompact(v: bigint): number[] {
@@ -51,5 +52,25 @@ describe('fast SCALE paths == byte-wise reference', () => {
       const expected = [...refCompact(BigInt(items.length)), ...concat(items)];
       expect([...encodeVec(items, (x) => x)]).toEqual(expected);
     }), { numRuns: 500 });
+  });
+});
+
+describe('balances encodeTo writers == encode', () => {
+  const u128 = fc.bigInt(0n, (1n << 128n) - 1n);
+  // grows to exactly what is reserved, so every reserve replaces buf: a writer reading buf before reserving fails
+  class Sink { buf = new Uint8Array(0); len = 0;
+    reserve(n: number): number { const b = new Uint8Array(this.len + n); b.set(this.buf); this.buf = b; const o = this.len; this.len += n; return o; }
+    bytes(): number[] { return [...this.buf.subarray(0, this.len)]; } }
+  it('AccountData and Vec<IdAmount>, appended after existing bytes', () => {
+    fc.assert(fc.property(u128, u128, u128, fc.array(fc.record({ id: fc.string(), amount: u128 }), { maxLength: 70 }), fc.uint8Array({ maxLength: 5 }),
+      (free, reserved, frozen, list, pre) => {
+        const s = new Sink();
+        for (const b of pre) { const o = s.reserve(1); s.buf[o] = b; }
+        encodeIdAmountsTo(s, list);
+        encodeAccountDataTo(s, { free, reserved, frozen });
+        encodeIdAmountsTo(s, list);
+        const l = [...encodeHolds(list)];
+        expect(s.bytes()).toEqual([...pre, ...l, ...encodeAccountData({ free, reserved, frozen }), ...l]);
+      }), { numRuns: 500 });
   });
 });
