@@ -52,7 +52,10 @@ export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
     for (let x = 0; x < size; x++) if (chosen[x] === t) { has = true; break; }
     chosen[size++] = has ? j : t;
   }
-  return Array.from(chosen.sort()); // distinct integers: numeric ascending order
+  chosen.sort(); // distinct integers: numeric ascending order
+  const out: number[] = new Array<number>(k);
+  for (let x = 0; x < k; x++) out[x] = chosen[x]!;
+  return out;
 }
 
 /**
@@ -61,10 +64,12 @@ export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
  */
 export function honestScores(rng: AgentRng, modelIds: readonly number[], quality: (id: number, index: number) => number,
                              noiseSd: number, coverage: number, scoreMax: number): Score[] {
-  const picked = pickDistinct(rng, modelIds.length, coverage);
-  const out: Score[] = new Array<Score>(picked.length);
-  for (let x = 0; x < picked.length; x++) {
-    const i = picked[x]!, id = modelIds[i]!;
+  const all = coverage >= modelIds.length; // every model, in order, no sampling draws (as pickDistinct)
+  const picked = all ? null : pickDistinct(rng, modelIds.length, coverage);
+  const count = picked === null ? modelIds.length : picked.length;
+  const out: Score[] = new Array<Score>(count);
+  for (let x = 0; x < count; x++) {
+    const i = picked === null ? x : picked[x]!, id = modelIds[i]!;
     out[x] = { modelId: id, score: Math.round(clamp01(quality(id, i) + rng.normal(0, noiseSd)) * scoreMax) };
   }
   return out;

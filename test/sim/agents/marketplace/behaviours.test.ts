@@ -159,3 +159,16 @@ describe('fast sampling and choice == the straightforward versions (same draws, 
       }), { numRuns: 400 });
   });
 });
+
+describe('honestScores == the straightforward version', () => {
+  it('same draws and scores for any coverage (sampled or every model)', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.nat({ max: 5000 }), { maxLength: 80 }), fc.integer({ min: 1, max: 100 }), fc.nat(), (ids, coverage, seed) => {
+      const quality = (id: number) => (id % 97) / 96;
+      const a = stream(BigInt(seed), 'cur'), b = stream(BigInt(seed), 'cur');
+      const ref = pickDistinctRef(b, ids.length, coverage).map((i) => ({ modelId: ids[i]!,
+        score: Math.round(Math.min(1, Math.max(0, quality(ids[i]!) + b.normal(0, 0.1))) * 65535) }));
+      expect(honestScores(a, ids, quality, 0.1, coverage, 65535)).toEqual(ref);
+      expect(a.float()).toBe(b.float());
+    }), { numRuns: 300 });
+  });
+});
