@@ -35,6 +35,8 @@ export const stakingSection = Type.Object({
     description: 'Election algorithm: sequential Phragmén (the runtimes\' miner) or PhragMMS (SUBSTRATE.md §3.3). PhragMMS costs O(seats × edges) per era: fine for hundreds of voters, slow for tens of thousands.' }),
   electionAt: Type.Union([Type.Literal('sessionBeforeEraEnd'), Type.Literal('eraEnd')], { default: 'sessionBeforeEraEnd',
     description: 'When the next era\'s set is elected: at the start of the era\'s last session (pallet_session planning, as on chain) or at the era\'s last block.' }),
+  electionLookaheadBlocks: Type.Integer({ minimum: 0, default: 0,
+    description: 'Blocks between the election snapshot and the planning point (the election-provider phases). 0 = snapshot at the planning point. Polkadot legacy relay: signed + unsigned phases of 1 h each, about 600 blocks (SUBSTRATE.md §3.1). Must be below staking.eraBlocks.' }),
   balancingIterations: Type.Integer({ minimum: 0, maximum: 1000, default: 0,
     description: 'Balancing iterations after the election (0 = none, like the runtimes\' own miner, SUBSTRATE.md §3.3).' }),
   balancingTolerance: Type.Integer({ minimum: 0, default: 0, description: 'Balancing tolerance in vote units (0 = run all iterations).' }),
@@ -63,6 +65,7 @@ export interface StakingConfig {
   readonly minCommission: Parts;
   readonly election: ElectionAlgorithm;
   readonly electionAt: ElectionPoint;
+  readonly electionLookaheadBlocks: number;
   readonly balancing: { readonly iterations: number; readonly tolerance: bigint } | null;
   readonly reduce: boolean;
   readonly slashRewardFraction: Parts;
@@ -103,6 +106,7 @@ export function stakingFromScenario(s: Partial<StakingSection>, chain: ChainConf
     minCommission: parseFraction('staking.minCommission', s.minCommission ?? 0),
     election: election as ElectionAlgorithm,
     electionAt: electionAt as ElectionPoint,
+    electionLookaheadBlocks: parseInteger('staking.electionLookaheadBlocks', s.electionLookaheadBlocks ?? 0, 0, eraBlocks - 1),
     balancing: iterations > 0 ? { iterations, tolerance: BigInt(tolerance) } : null,
     reduce: s.reduce ?? true,
     slashRewardFraction: parseFraction('staking.slashRewardFraction', s.slashRewardFraction ?? 0),

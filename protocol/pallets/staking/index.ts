@@ -9,3 +9,4 @@ export { stakingTypes, stakingStorageTypes } from './types.js';
 export { seqPhragmen } from './election/phragmen.js';
 export { phragmms } from './election/phragmms.js';
 export type { StakingLedger, UnlockChunk } from './ledger.js';
+export { InlineSolver, solveElection, type ElectionInput, type ElectionSolver } from './solver.js';

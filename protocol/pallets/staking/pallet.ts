@@ -17,11 +17,11 @@ import { fail } from './errors.js';
 import { stakingEvents as E } from './events.js';
 import * as L from './ledger.js';
 import type { StakingLedger } from './ledger.js';
-import { electSupports } from './election/supports.js';
 import { compareAccount } from './election/result.js';
 import { currencyToVoteFactor } from './election/currency-to-vote.js';
 import { U64_MAX } from '../../primitives/units.js';
-import { TopologyCache, type VoterInput } from './election/graph.js';
+import type { VoterInput } from './election/graph.js';
+import { InlineSolver, type ElectionInput, type ElectionSolver } from './solver.js';
 import { AccountOrder } from './account-order.js';
 import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
 import { pagePayout, validatorPot } from './payout.js';
@@ -42,6 +42,8 @@ export interface StakingDeps {
    * lazily at claim time (SUBSTRATE.md §3.5/§7). Returns 0 when nothing was accrued.
    */
   readonly takeEraStakerReward: (era: EraIndex, totalStakedPlanck: Planck, eraDurationMs: number) => Planck;
+  /** Where elections are computed (default: inline, in this thread). Never changes an outcome (solver.ts). */
+  readonly solver?: ElectionSolver;
 }
 
 export interface GenesisStaker {
@@ -73,7 +75,9 @@ export class Staking {
   private readonly balances: Balances;
   // Memos of pure functions of storage (not state: each is checked against its input on use, so they never change
   // an outcome and need no journal): the election graph's shape and the account-sorted key lists.
-  private readonly topologyCache = new TopologyCache();
+  private readonly solver: ElectionSolver;
+  /** Tickets of submitted elections by era, with the input they were submitted for (checked on take). */
+  private readonly inFlight = new Map<EraIndex, { readonly input: ElectionInput; readonly ticket: number }>();
   private readonly validatorOrder = new AccountOrder();
   private readonly nominatorOrder = new AccountOrder();
   private readonly selfVotes = new Map<AccountId, readonly AccountId[]>();
@@ -81,6 +85,7 @@ export class Staking {
   constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
     this.storage = new StakingStorage(journal);
     this.balances = deps.balances;
+    this.solver = deps.solver ?? new InlineSolver();
   }
 
   // ------------------------------------------------------------------ reads
@@ -210,6 +215,30 @@ export class Staking {
     const c = this.config;
     if (n > 1 && (n - 1) % c.sessionBlocks === 0) this.newSession((n - 1) / c.sessionBlocks, nowMs);
     if (c.electionAt === 'eraEnd' && n % c.eraBlocks === 0) this.planNextEra();
+    if (c.electionLookaheadBlocks > 0 && this.plansEraAt(n + c.electionLookaheadBlocks)) this.openElection();
+  }
+
+  /** Whether block m plans the next era (runs its election): the same conditions as onInitialize/newSession. */
+  private plansEraAt(m: number): boolean {
+    const c = this.config;
+    if (c.electionAt === 'eraEnd') return m % c.eraBlocks === 0;
+    if (m <= 1 || (m - 1) % c.sessionBlocks !== 0) return false;
+    return ((m - 1) / c.sessionBlocks + 1) % c.sessionsPerEra === 0;
+  }
+
+  /** Takes the next era's snapshot now and hands it to the solver; the solution is taken when the era is planned. */
+  private openElection(): void {
+    const era = this.currentEra() + 1;
+    const input = this.electionInput();
+    this.storage.pendingElection.set({ era, input });
+    this.dropInFlight();
+    this.inFlight.set(era, { input, ticket: this.solver.submit(input) });
+  }
+
+  /** Takes (and discards) the solutions of elections that will not be used, so no solver keeps them. */
+  private dropInFlight(): void {
+    for (const f of this.inFlight.values()) this.solver.take(f.ticket);
+    this.inFlight.clear();
   }
 
   /** pallet_authorship note_author: 20 era points per authored block. */
@@ -302,14 +331,34 @@ export class Staking {
     return t;
   }
 
+  private electionInput(): ElectionInput {
+    const c = this.config;
+    const snap = this.electionSnapshot();
+    return { algorithm: c.election, toElect: c.validatorCount, candidates: snap.candidates, voters: snap.voters,
+      balancing: c.balancing, reduce: c.reduce };
+  }
+
+  /**
+   * The solution for `era`: from the snapshot taken electionLookaheadBlocks ago when there is one (re-submitted if
+   * its ticket was lost, e.g. after a checkpoint restore), else from a snapshot taken now.
+   */
+  private solutionFor(era: EraIndex) {
+    const pending = this.storage.pendingElection.get();
+    if (pending !== null) this.storage.pendingElection.set(null);
+    const input = pending !== null && pending.era === era ? pending.input : this.electionInput();
+    const f = this.inFlight.get(era);
+    const ticket = f !== undefined && f.input === input ? f.ticket : this.solver.submit(input);
+    if (f !== undefined && f.input === input) this.inFlight.delete(era);
+    this.dropInFlight();
+    return this.solver.take(ticket);
+  }
+
   /** Runs the election for `era` and stores its exposures; returns the elected set (canonical order). */
   electAndStore(era: EraIndex): AccountId[] {
     const c = this.config;
-    const snap = this.electionSnapshot();
     // Voters' stakes in the election are their vote weights, so the fused pipeline (electSupports) equals
     // resultToSupports(seqPhragmen|phragmms(...), stakeOf) step for step (proven in the election tests).
-    const { supports } = electSupports(c.election, c.validatorCount, snap.candidates, snap.voters, c.balancing,
-      { cache: this.topologyCache, reduce: c.reduce });
+    const { supports } = this.solutionFor(era);
     const exposures = collectExposures(supports, this.balances.totalIssuance(), c.maxExposurePageSize);
     this.storeExposures(era, exposures);
     this.bumpStats((s) => ({ elections: s.elections + 1 }));

@@ -8,6 +8,7 @@ import { accountIdCodec, codec, u128Codec, u32Codec } from '../../types/codecs.j
 import type { StakingLedger } from './ledger.js';
 import type { ExposureOverview, ExposurePage } from './exposure.js';
 import * as C from './codec.js';
+import type { ElectionInput } from './solver.js';
 
 export type RewardDestination = 'Staked' | 'Stash';
 export interface ValidatorPrefs { readonly commission: Parts; readonly blocked: boolean }
@@ -31,6 +32,9 @@ export interface UnappliedSlash {
   /** Era of the offence: StakingLedger::slash only touches chunks unlocking at or after slashEra + BondingDuration. */
   readonly slashEra: EraIndex;
 }
+
+/** An election whose snapshot is taken and whose solution is due when `era` is planned. */
+export interface PendingElection { readonly era: EraIndex; readonly input: ElectionInput }
 
 /** Lab accounting of the staker reward stream (exact: allocated == paid + expired + still claimable). */
 export interface StakingStats {
@@ -79,6 +83,8 @@ export class StakingStorage {
   readonly nominatorSlashInEra: StorageMap<string, Planck>;
   readonly unappliedSlashes: StorageMap<EraIndex, readonly UnappliedSlash[]>;
   readonly stats: StorageValue<StakingStats>;
+  /** The snapshot of the next era's election, taken electionLookaheadBlocks early (EPM's Snapshot; lab: not in the root). */
+  readonly pendingElection: StorageValue<PendingElection | null>;
 
   constructor(journal: Journal) {
     const m = <K, V>(name: string, k: { encode(k: K): Uint8Array }, v: (x: V) => Uint8Array) => new StorageMap<K, V>(`staking.${name}`, journal, k, codec(v));
@@ -107,6 +113,7 @@ export class StakingStorage {
     this.nominatorSlashInEra = m('NominatorSlashInEra', eraKeyC, (v: Planck) => u128Codec.encode(v));
     this.unappliedSlashes = m('UnappliedSlashes', eraNum, C.encodeUnappliedList);
     this.stats = new StorageValue<StakingStats>('staking.lab.Stats', journal, ZERO_STATS, codec(() => new Uint8Array(0)));
+    this.pendingElection = new StorageValue<PendingElection | null>('staking.lab.PendingElection', journal, null, codec(() => new Uint8Array(0)));
   }
 
   rootItems() {
@@ -116,5 +123,5 @@ export class StakingStorage {
       this.erasRewardPaid, this.claimedRewards, this.slashingSpans, this.spanSlash, this.validatorSlashInEra,
       this.nominatorSlashInEra, this.unappliedSlashes];
   }
-  snapshotItems() { return [...this.rootItems(), this.stats]; }
+  snapshotItems() { return [...this.rootItems(), this.stats, this.pendingElection]; }
 }
