@@ -18,6 +18,7 @@ import { Emissions, emissionsFromScenario, type EmissionsConfig, type EmissionsS
 import { Treasury, treasuryFromScenario, TREASURY_CALL_WEIGHTS, type TreasuryCall, type TreasuryConfig, type TreasurySection } from './pallets/treasury/index.js';
 // --- staking ---
 import { Staking, stakingFromScenario, dispatchStaking, STAKING_CALL_WEIGHTS, type StakingCall, type StakingConfig, type StakingSection, type GenesisStaker } from './pallets/staking/index.js';
+import type { ElectionSolver } from './pallets/staking/index.js';
 // --- marketplace ---
 import { Marketplace, marketplaceFromScenario, dispatchMarketplace, MARKETPLACE_CALL_WEIGHTS, paymentFeePort, type MarketplaceCall, type MarketplaceConfig, type MarketplaceSection } from './pallets/marketplace/index.js';
 import { Curation, curationFromScenario, dispatchCuration, CURATION_CALL_WEIGHTS, type CurationCall, type CurationConfig, type CurationSection } from './pallets/curation/index.js';
@@ -133,6 +134,12 @@ export function isInvalidTransaction(r: DispatchResult<unknown>): boolean { retu
 
 type Phase = 'idle' | 'building';
 
+/** How the runtime computes, not what: no option changes an outcome. */
+export interface RuntimeOptions {
+  /** --- staking --- where elections are computed (default inline; sim/adapters/election has a worker thread). */
+  readonly electionSolver?: ElectionSolver;
+}
+
 export class Runtime {
   readonly journal = new Journal();
   readonly events = new EventBuffer(this.journal);
@@ -157,7 +164,7 @@ export class Runtime {
   private genesisIssuance: Planck = 0n;
   private failedExtrinsics = 0;
 
-  constructor(readonly config: RuntimeConfig, genesis: Genesis) {
+  constructor(readonly config: RuntimeConfig, genesis: Genesis, opts: RuntimeOptions = {}) {
     const j = this.journal, ev = this.events;
     this.balances = new Balances(j, ev, config.balances);
     this.payment = new Payment(j, ev, this.balances, config.fees, TREASURY_ACCOUNT);
@@ -168,6 +175,7 @@ export class Runtime {
     this.staking = new Staking(j, ev, config.staking, {
       balances: this.balances, treasuryAccount: TREASURY_ACCOUNT,
       takeEraStakerReward: (era, staked, ms) => this.emissions.onEraEnd(era, staked, ms),
+      ...(opts.electionSolver !== undefined ? { solver: opts.electionSolver } : {}),
     });
     this.register(this.staking.storage);
     // --- marketplace ---
