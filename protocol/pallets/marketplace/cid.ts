@@ -31,6 +31,24 @@ export function cidString(bytes: Uint8Array, codec: CidCodec, hash: CidHash): st
   return cidOf(bytes, codec, hash).toString();
 }
 
+/**
+ * The CIDv1 string of a CID's bytes: "b" + RFC 4648 base32 lower case without padding (what CID.toString() gives
+ * for v1), written into one buffer instead of a string built per character. Equal to cid.toString() (tested).
+ */
+export function cidV1Text(cidBytes: Uint8Array): string {
+  const out = new Uint8Array(1 + Math.ceil((cidBytes.length * 8) / 5));
+  out[0] = 0x62; // "b"
+  let o = 1, buffer = 0, bits = 0;
+  for (let i = 0; i < cidBytes.length; i++) {
+    buffer = ((buffer << 8) | cidBytes[i]!) & 0x1fff;
+    bits += 8;
+    while (bits >= 5) { bits -= 5; out[o++] = BASE32_CODES[(buffer >> bits) & 31]!; }
+  }
+  if (bits > 0) out[o++] = BASE32_CODES[(buffer << (5 - bits)) & 31]!;
+  return asciiText.decode(out.subarray(0, o));
+}
+const asciiText = new TextDecoder();
+
 /** Parse and validate a CID string; returns null when it is not a CIDv1 with a known codec and hash. */
 export function parseCid(text: string): CID | null {
   let c: CID;
@@ -53,6 +71,7 @@ export function isValidCid(text: string): boolean {
 }
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
+const BASE32_CODES = new TextEncoder().encode(BASE32);
 const BASE32_INDEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE32.length; i++) BASE32_INDEX[BASE32.charCodeAt(i)] = i;
 /** Byte lengths of 1 ‖ codec varint ‖ hash code varint ‖ 0x20 ‖ 32-byte digest for the known codecs and hashes. */

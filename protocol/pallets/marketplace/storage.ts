@@ -2,6 +2,7 @@
 
 import { bytesToHex as nobleBytesToHex, hexToBytes as nobleHexToBytes } from '@noble/hashes/utils';
 import { Journal, StorageMap, StorageValue } from '../../primitives/storage.js';
+import { assert } from '../../primitives/dispatch.js';
 import type { AccountId, Planck } from '../../primitives/units.js';
 import { accountIdCodec, accountId32, u128Codec, u32Codec, codec, concat, encodeU32, encodeU64, encodeText,
          encodeU128 } from '../../types/codecs.js';
@@ -20,8 +21,18 @@ export interface CallLog { readonly count: bigint; readonly accumulator: string 
 export const ZERO_HASH = '0x' + '00'.repeat(32);
 export const EMPTY_LOG: CallLog = Object.freeze({ count: 0n, accumulator: ZERO_HASH });
 
+// 0x-hex <-> bytes for record hashes and the accumulator (two of each per call): written into one buffer and decoded
+// once, instead of a string concatenation per byte; same text as @noble/hashes' (tested).
+const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
+const asciiDecoder = new TextDecoder();
+export function bytesToHex(b: Uint8Array): string {
+  if (b.length > 64) return '0x' + nobleBytesToHex(b); // only short digests take the buffer path
+  const out = new Uint8Array(2 + 2 * b.length);
+  out[0] = 0x30; out[1] = 0x78; // "0x"
+  for (let i = 0; i < b.length; i++) { const x = b[i]!; out[2 + 2 * i] = HEX_DIGITS[x >> 4]!; out[3 + 2 * i] = HEX_DIGITS[x & 15]!; }
+  return asciiDecoder.decode(out);
+}
 export function hexToBytes(h: string): Uint8Array { return nobleHexToBytes(h.slice(2)); }
-export function bytesToHex(b: Uint8Array): string { return '0x' + nobleBytesToHex(b); }
 
 /** BaiModelInfo { owner: AccountId32, kind: enum u8, metadataCid: Text, price: u128, registeredEra: u32 } */
 export function encodeModelInfo(m: ModelInfo): Uint8Array {
@@ -39,7 +50,15 @@ export function splitPaymentKey(k: string): { modelId: number; consumer: Account
   const i = k.indexOf('/');
   return { modelId: Number(k.slice(0, i)), consumer: k.slice(i + 1) };
 }
-const paymentKeyCodec = codec<string>((k) => { const p = splitPaymentKey(k); return concat([encodeU32(p.modelId), accountId32(p.consumer)]); });
+/** (u32 LE modelId ‖ AccountId32 consumer), written into one 36-byte array (a new key per (model, consumer) per era). */
+const paymentKeyCodec = codec<string>((k) => {
+  const p = splitPaymentKey(k);
+  assert(Number.isInteger(p.modelId) && p.modelId >= 0 && p.modelId <= 0xffffffff, 'marketplace: payment key model id out of range');
+  const out = new Uint8Array(36);
+  out[0] = p.modelId & 0xff; out[1] = (p.modelId >>> 8) & 0xff; out[2] = (p.modelId >>> 16) & 0xff; out[3] = (p.modelId >>> 24) & 0xff;
+  out.set(accountId32(p.consumer), 4);
+  return out;
+});
 const hashCodec = codec<string>(hexToBytes);
 const u32KeyCodec = u32Codec;
 

@@ -4,7 +4,7 @@ import { blake2b } from '@noble/hashes/blake2b';
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { base58btc } from 'multiformats/bases/base58';
-import { cidOf, cidString, dagJsonEncode, isValidCid, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
+import { cidOf, cidString, cidV1Text, dagJsonEncode, isValidCid, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -79,5 +79,15 @@ describe('isValidCid == (parseCid !== null)', () => {
     }
     same('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 70 }), (s) => { same(s); same('b' + s); }), { numRuns: 400 });
+  });
+});
+
+describe('cidV1Text', () => {
+  it('equals CID.toString() for v1 CIDs of any codec, hash and digest length', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(0x55, 0x0129, 0x71, 0x70), fc.constantFrom(0x12, 0xb220, 0x00),
+      (digest, code, mh) => {
+        const c = CID.createV1(code, Digest.create(mh, digest));
+        expect(cidV1Text(c.bytes)).toBe(c.toString());
+      }), { numRuns: 400 });
   });
 });

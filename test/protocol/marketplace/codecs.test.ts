@@ -59,3 +59,14 @@ describe('curation and grants codecs == registry', () => {
     expect(reg.createType('BaiRuntimeCall', call.toU8a()).eq(call)).toBe(true);
   });
 });
+
+describe('marketplace hex helpers', () => {
+  it('bytesToHex is 0x + @noble/hashes bytesToHex, and hexToBytes inverts it', async () => {
+    const { bytesToHex: noble } = await import('@noble/hashes/utils');
+    const { bytesToHex, hexToBytes } = await import('../../../protocol/pallets/marketplace/storage.js');
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (b) => {
+      expect(bytesToHex(b)).toBe('0x' + noble(b));
+      expect(hex(hexToBytes(bytesToHex(b)))).toBe(hex(b));
+    }), { numRuns: 300 });
+  });
+});
