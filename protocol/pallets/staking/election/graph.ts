@@ -157,11 +157,17 @@ export class TopologyCache {
 
   topology(candidates: readonly AccountId[], voters: readonly VoterInput[]): Topology {
     const l = this.last;
-    if (l !== null && sameStrings(l.candidates, candidates) && sameVoters(l.voters, voters)) { this.hits++; return l.topology; }
+    if (l !== null && sameShape(l.candidates, l.voters, candidates, voters)) { this.hits++; return l.topology; }
     const topology = buildTopology(candidates, voters);
     this.last = { topology, candidates: candidates.slice(), voters: voters.map((v) => ({ who: v.who, weight: 0n, targets: v.targets })) };
     return topology;
   }
+}
+
+/** Same candidates and the same voters with the same targets (weights aside): the same election graph shape. */
+export function sameShape(candidatesA: readonly AccountId[], votersA: readonly VoterInput[],
+                          candidatesB: readonly AccountId[], votersB: readonly VoterInput[]): boolean {
+  return sameStrings(candidatesA, candidatesB) && sameVoters(votersA, votersB);
 }
 
 function sameStrings(a: readonly AccountId[], b: readonly AccountId[]): boolean {
