@@ -87,14 +87,17 @@ export class Curation {
   hasPermit(who: AccountId): boolean {
     const c = this.storage.curators.get(who);
     if (c === undefined) return false;
+    const max = this.config.maxVotingCurators;
     const keys = this.storage.curators.sortedKeysList();
-    const mine = keys.indexOf(who);
-    let ahead = 0;
-    keys.forEach((k, i) => {
+    if (keys.length <= max) return true; // everyone is within the top max
+    // Curators ahead: a larger bond, or the same bond earlier in canonical order. One pass, stopping at max.
+    let ahead = 0, before = true;
+    for (const k of keys) {
+      if (k === who) { before = false; continue; }
       const b = this.storage.curators.get(k)!.bondPlanck;
-      if (b > c.bondPlanck || (b === c.bondPlanck && i < mine)) ahead++;
-    });
-    return ahead < this.config.maxVotingCurators;
+      if (b > c.bondPlanck || (before && b === c.bondPlanck)) { if (++ahead >= max) return false; }
+    }
+    return true;
   }
 
   /** The permitted curators, in canonical order. */

@@ -72,6 +72,18 @@ describe('era distribution under Yuma (hand-computed)', () => {
 });
 
 describe('voting permits (Bittensor max_allowed_validators)', () => {
+  it('hasPermit == membership in the top maxVotingCurators by (bond desc, canonical account order), ties included', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(100n, 150n, 200n, 300n), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 14 }),
+      (bonds, max) => {
+        const e = economy({ maxVotingCurators: max });
+        bonds.forEach((b, i) => e.curator(`c${i}`, b));
+        const keys = e.cur.storage.curators.sortedKeysList();
+        const ranked = keys.map((k, i) => ({ k, i, b: e.cur.bond(k) })).sort((x, y) => (x.b > y.b ? -1 : x.b < y.b ? 1 : x.i - y.i));
+        const top = new Set(ranked.slice(0, max).map((x) => x.k));
+        for (const k of keys) expect(e.cur.hasPermit(k)).toBe(top.has(k));
+        expect(e.cur.hasPermit('nobody')).toBe(false);
+      }), { numRuns: 150 });
+  });
   it('only the top maxVotingCurators by bond may score; the others are refused and earn nothing', () => {
     const e = economy({ maxVotingCurators: 2 });
     const [m0] = e.provider('alice');
