@@ -173,6 +173,19 @@ export function putCompactNumber(sink: ByteSink, n: number): void {
   putBytes(sink, encodeCompactNumber(n));
 }
 
+/** Compact<u*> of a bigint into the sink: encodeCompact's bytes without allocating for values below 2^30. */
+export function putCompact(sink: ByteSink, v: bigint): void {
+  if (v >= 0n && v < C30) {
+    const n = Number(v);
+    if (n < 64) { const o = sink.reserve(1); sink.buf[o] = n << 2; return; }
+    if (n < 16384) { const m = (n << 2) | 1; const o = sink.reserve(2); const d = sink.buf; d[o] = m & 0xff; d[o + 1] = m >> 8; return; }
+    const m = n * 4 + 2; const o = sink.reserve(4); const d = sink.buf;
+    d[o] = m & 0xff; d[o + 1] = (m >>> 8) & 0xff; d[o + 2] = (m >>> 16) & 0xff; d[o + 3] = (m >>> 24) & 0xff;
+    return;
+  }
+  putBytes(sink, encodeCompact(v));
+}
+
 export const u128Codec: Codec<Planck> = { encode: encodeU128 };
 export const u64Codec: Codec<bigint> = { encode: encodeU64 };
 export const u32Codec: Codec<number> = { encode: encodeU32 };

@@ -2,7 +2,7 @@
 // values drawn by bit length so every path boundary (2^30, 2^32, 2^53, 2^64, 2^128) is crossed often.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { concat, encodeCompact, encodeCompactNumber, encodeVec, writeUintLE } from '../../../protocol/types/codecs.js';
+import { concat, encodeCompact, encodeCompactNumber, encodeVec, putBytes, putCompact, putCompactNumber, putUintLE, writeUintLE } from '../../../protocol/types/codecs.js';
 import { encodeAccountData, encodeAccountDataTo, encodeHolds, encodeIdAmountsTo } from '../../../protocol/pallets/balances/codec.js';
 
 /** Reference: SCALE Compact, byte by byte with bigint shifts (the spec's four modes). */
@@ -72,5 +72,18 @@ describe('balances encodeTo writers == encode', () => {
         const l = [...encodeHolds(list)];
         expect(s.bytes()).toEqual([...pre, ...l, ...encodeAccountData({ free, reserved, frozen }), ...l]);
       }), { numRuns: 500 });
+  });
+});
+
+describe('ByteSink writers == allocating encoders', () => {
+  class Sink { buf = new Uint8Array(0); len = 0; // moves on every reserve
+    reserve(n: number): number { const b = new Uint8Array(this.len + n); b.set(this.buf); this.buf = b; const o = this.len; this.len += n; return o; } }
+  it('putCompact, putCompactNumber, putUintLE, putBytes append exactly the encoders\' bytes', () => {
+    fc.assert(fc.property(byBits(200), fc.maxSafeNat(), fc.bigInt(0n, (1n << 128n) - 1n), fc.uint8Array({ maxLength: 100 }), (v, n, u, b) => {
+      const s = new Sink();
+      putCompact(s, v); putCompactNumber(s, n); putUintLE(s, u, 16); putBytes(s, b); putCompact(s, BigInt(n % 70000));
+      const u16 = new Uint8Array(16); writeUintLE(u16, 0, u, 16);
+      expect([...s.buf]).toEqual([...encodeCompact(v), ...encodeCompactNumber(n), ...u16, ...b, ...encodeCompact(BigInt(n % 70000))]);
+    }), { numRuns: 1500 });
   });
 });
