@@ -14,7 +14,7 @@ import { assert } from '../../../primitives/dispatch.js';
 export interface MutableStaked { readonly who: AccountId; distribution: Array<[AccountId, bigint]> }
 
 const U128_MAX = (1n << 128n) - 1n;
-const satAdd = (a: bigint, b: bigint): bigint => (a + b > U128_MAX ? U128_MAX : a + b);
+const satAdd = (a: bigint, b: bigint): bigint => { const s = a + b; return s > U128_MAX ? U128_MAX : s; };
 const satSub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n);
 
 /** Runs reduce_4 then reduce_all; returns the number of edges removed. */
@@ -44,6 +44,22 @@ function matches(a: MutableStaked, v1: AccountId, v2: AccountId, out: number[]):
   const d = a.distribution;
   for (let i = 0; i < d.length; i++) { const t = d[i]![0]; if (t === v1 || t === v2) out.push(i); }
   return out;
+}
+
+/** The voter's first edge to `t` gains `by` (saturating). */
+function increase(a: MutableStaked, t: AccountId, by: bigint): void {
+  const p = pos(a, t);
+  if (p >= 0) a.distribution[p]![1] = satAdd(a.distribution[p]![1], by);
+}
+
+/** The voter's first edge to `t` loses `by`; an edge that reaches zero is removed (returns true). */
+function decrease(a: MutableStaked, t: AccountId, by: bigint): boolean {
+  const p = pos(a, t);
+  if (p < 0) return false;
+  const next = satSub(a.distribution[p]![1], by);
+  if (next !== 0n) { a.distribution[p]![1] = next; return false; }
+  a.distribution.splice(p, 1);
+  return true;
 }
 
 /** reduce_4: removes cycles of length four (two voters sharing a pair of targets). */
@@ -83,20 +99,13 @@ export function reduce4(assignments: MutableStaked[]): number {
         const sibling = minIndex < 2 ? 1 - minIndex : 3 - (minIndex % 2);
         const diag = minIndex < 2 ? sibling + 2 : sibling - 2;
         const across = minIndex < 2 ? minIndex + 2 : minIndex - 2;
-        for (const k of [sibling, across]) {
-          const a = k < 2 ? me : other; const p = pos(a, cycleT[k]!);
-          if (p >= 0) a.distribution[p]![1] = satAdd(a.distribution[p]![1], minValue);
-        }
-        let whoRemoved = false, otherRemoved = false;
-        for (const k of [minIndex, diag]) {
-          const a = k < 2 ? me : other; const p = pos(a, cycleT[k]!);
-          if (p < 0) continue;
-          const next = satSub(a.distribution[p]![1], minValue);
-          if (next !== 0n) { a.distribution[p]![1] = next; continue; }
-          a.distribution.splice(p, 1);
-          changed++;
-          if (k < 2) whoRemoved = true; else otherRemoved = true;
-        }
+        increase(sibling < 2 ? me : other, cycleT[sibling]!, minValue);
+        increase(across < 2 ? me : other, cycleT[across]!, minValue);
+        const r1 = decrease(minIndex < 2 ? me : other, cycleT[minIndex]!, minValue);
+        const r2 = decrease(diag < 2 ? me : other, cycleT[diag]!, minValue);
+        changed += (r1 ? 1 : 0) + (r2 ? 1 : 0);
+        const whoRemoved = (r1 && minIndex < 2) || (r2 && diag < 2);
+        const otherRemoved = (r1 && minIndex >= 2) || (r2 && diag >= 2);
         if (!whoRemoved && otherRemoved) pairs.set(key, ai);
         else if (whoRemoved && otherRemoved) pairs.delete(key);
         else if (!whoRemoved && !otherRemoved) assert(false, 'reduce: duplicate voter (or other corrupt input)');
