@@ -36,6 +36,9 @@ export function drawPrice(rng: AgentRng, minPlanck: Planck, maxPlanck: Planck): 
  * k distinct indices of [0, n), ascending: all of them when k >= n (no draws), else Floyd's algorithm
  * (k draws, O(k) memory: a day's sampling never allocates per model).
  */
+/** Scratch marks of pickDistinct (all zero between calls); grows to the largest n sampled from. */
+let marks = new Uint8Array(1024);
+
 export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
   if (k >= n) {
     const all: number[] = new Array<number>(n);
@@ -43,14 +46,19 @@ export function pickDistinct(rng: AgentRng, n: number, k: number): number[] {
     return all;
   }
   if (!(k > 0)) return [];
-  // Floyd's algorithm; the chosen set is a small array (k is a sample size, 32 by default): a linear scan beats a Set.
+  // Floyd's algorithm; membership through a reusable mark per index (cleared again below), so a draw costs O(1).
+  if (marks.length < n) marks = new Uint8Array(Math.max(n, 2 * marks.length));
   const chosen = new Float64Array(k);
   let size = 0;
-  for (let j = n - k; j < n; j++) {
-    const t = rng.int(j + 1);
-    let has = false;
-    for (let x = 0; x < size; x++) if (chosen[x] === t) { has = true; break; }
-    chosen[size++] = has ? j : t;
+  try {
+    for (let j = n - k; j < n; j++) {
+      const t = rng.int(j + 1);
+      const pick = marks[t] === 1 ? j : t;
+      marks[pick] = 1;
+      chosen[size++] = pick;
+    }
+  } finally {
+    for (let x = 0; x < size; x++) marks[chosen[x]!] = 0; // even if a draw throws: the marks stay all zero
   }
   chosen.sort(); // distinct integers: numeric ascending order
   const out: number[] = new Array<number>(k);
