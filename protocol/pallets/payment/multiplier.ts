@@ -21,17 +21,29 @@ export function nextFeeMultiplier(previous: FixedU128, normalWeight: bigint, p: 
   // Fast path, exact: at the floor with a block at or under target the result is clamped back to the floor.
   if (prev === p.minMultiplier && used <= target) return p.minMultiplier;
   const positive = used >= target;
+  const term = adjustmentTerm(p, used, target, positive);
+  const next = positive ? fixedAdd(prev, fixedMul(term, prev)) : fixedSub(prev, fixedMul(term, prev));
+  return next < p.minMultiplier ? p.minMultiplier : next > p.maxMultiplier ? p.maxMultiplier : next;
+}
+
+/** v·diff ± v²/2·diff² for this block's usage: independent of the previous multiplier, so memoised for the last
+ * usage seen (empty blocks, the common case, all share one). */
+function adjustmentTerm(p: MultiplierParams, used: bigint, target: bigint, positive: boolean): FixedU128 {
+  if (p === termParams && used === termUsed && target === termTarget && p.adjustmentVariable === termV
+      && p.normalMaxWeight === termMax) return termValue;
+  const maxDim = p.normalMaxWeight;
   const diffAbs = positive ? used - target : target - used;
   const diff = fixedFromRational(diffAbs, maxDim > 0n ? maxDim : 1n);
   const diffSquared = fixedMul(diff, diff);
   const vSquared2 = fixedMul(p.adjustmentVariable, p.adjustmentVariable) / 2n; // FixedU128 / saturating_from_integer(2)
   const firstTerm = fixedMul(p.adjustmentVariable, diff);
   const secondTerm = fixedMul(vSquared2, diffSquared);
-  const next = positive
-    ? fixedAdd(prev, fixedMul(fixedAdd(firstTerm, secondTerm), prev))
-    : fixedSub(prev, fixedMul(fixedSub(firstTerm, secondTerm), prev));
-  return next < p.minMultiplier ? p.minMultiplier : next > p.maxMultiplier ? p.maxMultiplier : next;
+  termValue = positive ? fixedAdd(firstTerm, secondTerm) : fixedSub(firstTerm, secondTerm);
+  termParams = p; termUsed = used; termTarget = target; termV = p.adjustmentVariable; termMax = maxDim;
+  return termValue;
 }
+let termParams: MultiplierParams | null = null;
+let termUsed = -1n, termTarget = -1n, termValue = 0n, termV = -1n, termMax = -1n;
 
 export const MULTIPLIER_ONE = FIXED_DIV;
 
