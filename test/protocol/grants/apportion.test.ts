@@ -24,3 +24,26 @@ describe('largest-remainder apportionment', () => {
       }));
   });
 });
+
+/** The first implementation: remainders as objects, one bigint sort. */
+function apportionRef(amount: bigint, weights: readonly bigint[]): bigint[] {
+  let total = 0n;
+  for (const w of weights) total += w;
+  if (total === 0n || amount === 0n) return weights.map(() => 0n);
+  const parts = weights.map((w) => (amount * w) / total);
+  const rems = weights.map((w, i) => ({ i, r: (amount * w) % total }));
+  let left = amount - parts.reduce((a, p) => a + p, 0n);
+  rems.sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.i - b.i));
+  for (let k = 0; left > 0n; k++, left--) parts[rems[k]!.i]! += 1n;
+  return parts;
+}
+
+describe('apportion == the straightforward version', () => {
+  it('on small (number-compared) and huge (bigint-compared) totals, with many remainder ties', () => {
+    const small = fc.array(fc.bigInt({ min: 0n, max: 40n }), { minLength: 1, maxLength: 60 });
+    const huge = fc.array(fc.oneof(fc.bigInt({ min: 0n, max: 5n }), fc.bigInt({ min: 0n, max: 10n ** 30n })), { minLength: 1, maxLength: 30 });
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 27n }), fc.oneof(small, huge), (amount, weights) => {
+      expect(apportion(amount, weights)).toEqual(apportionRef(amount, weights));
+    }), { numRuns: 500 });
+  });
+});
