@@ -26,6 +26,22 @@ export function cidOf(bytes: Uint8Array, codec: CidCodec, hash: CidHash): CID {
   return CID.createV1(codec === 'raw' ? CODEC_RAW : CODEC_DAG_JSON, digestOf(bytes, hash));
 }
 
+/** The binary prefix (version 1, codec varint, hash code varint, digest length 32) of each codec/hash pair. */
+const V1_PREFIX: Record<CidCodec, Record<CidHash, Uint8Array>> = {
+  'raw': { 'sha2-256': Uint8Array.of(0x01, 0x55, 0x12, 0x20), 'blake2b-256': Uint8Array.of(0x01, 0x55, 0xa0, 0xe4, 0x02, 0x20) },
+  'dag-json': { 'sha2-256': Uint8Array.of(0x01, 0xa9, 0x02, 0x12, 0x20), 'blake2b-256': Uint8Array.of(0x01, 0xa9, 0x02, 0xa0, 0xe4, 0x02, 0x20) },
+};
+
+/** cidOf(bytes, codec, hash).bytes without building the CID object (a body stored per consumer per day); tested equal. */
+export function cidV1Bytes(bytes: Uint8Array, codec: CidCodec, hash: CidHash): Uint8Array {
+  const prefix = V1_PREFIX[codec][hash];
+  const digest = hash === 'sha2-256' ? sha256(bytes) : blake2_256(bytes);
+  const out = new Uint8Array(prefix.length + 32);
+  out.set(prefix, 0);
+  out.set(digest, prefix.length);
+  return out;
+}
+
 /** CIDv1 string (base32 lower, the CIDv1 default multibase, prefix "b"). */
 export function cidString(bytes: Uint8Array, codec: CidCodec, hash: CidHash): string {
   return cidOf(bytes, codec, hash).toString();

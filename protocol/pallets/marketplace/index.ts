@@ -8,7 +8,7 @@ export { dispatchMarketplace, MARKETPLACE_CALL_WEIGHTS, type MarketplaceCall } f
 export { marketplaceOnEraEnd } from './hooks.js';
 export { marketplaceTypes, marketplaceStorageTypes } from './types.js';
 export { balancesFeePort, paymentFeePort, splitOneFee, type NetworkFeePort, type FeeParts, type FeeSplitParts } from './fees.js';
-export { cidOf, cidString, cidV1Text, isValidCid, parseCid, dagJsonEncode, type CidCodec, type CidHash, type DagJsonValue } from './cid.js';
+export { cidOf, cidString, cidV1Bytes, cidV1Text, isValidCid, parseCid, dagJsonEncode, type CidCodec, type CidHash, type DagJsonValue } from './cid.js';
 export { callRecordData, batchRecordData, recordHash, recordCid, chainRecord, type CallRecord, type BatchRecord,
          type BatchItem } from './record.js';
 export { MarketplaceStorage, type ModelInfo, type ModelKind } from './storage.js';

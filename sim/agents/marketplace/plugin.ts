@@ -18,7 +18,7 @@ import { assert } from '../../../protocol/primitives/dispatch.js';
 import type { AccountId, Planck } from '../../../protocol/primitives/units.js';
 import type { Runtime } from '../../../protocol/runtime.js';
 import { runtimeConfigFromScenario } from '../../../protocol/runtime.js';
-import { cidOf, cidV1Text, dagJsonEncode, type BatchItem } from '../../../protocol/pallets/marketplace/index.js';
+import { cidOf, cidV1Bytes, cidV1Text, dagJsonEncode, type BatchItem } from '../../../protocol/pallets/marketplace/index.js';
 import { MarketplaceSource } from '../../metrics/kpis/marketplace.js';
 import { marketAgentsFromScenario, marketplaceAgentsSection, type MarketAgentsConfig, type MarketplaceAgentsSection } from './config.js';
 import { buildPopulation, type Population, type ProviderSpec } from './population.js';
@@ -237,10 +237,10 @@ export class MarketplacePopulation implements WorldPlugin {
   }
 
   private storeBytes(bytes: Uint8Array, dayIndex: number): string {
-    const cid = cidOf(bytes, 'dag-json', 'sha2-256');
-    this.storage.put(cid.bytes, bytes);
-    this.bodies.push([dayIndex, Buffer.from(cid.bytes).toString('hex')]);
-    return cidV1Text(cid.bytes);
+    const cid = cidV1Bytes(bytes, 'dag-json', 'sha2-256');
+    this.storage.put(cid, bytes);
+    this.bodies.push([dayIndex, Buffer.from(cid).toString('hex')]);
+    return cidV1Text(cid);
   }
 
   private expireBodies(dayIndex: number): void {

@@ -4,7 +4,7 @@ import { blake2b } from '@noble/hashes/blake2b';
 import { CID } from 'multiformats/cid';
 import * as Digest from 'multiformats/hashes/digest';
 import { base58btc } from 'multiformats/bases/base58';
-import { cidOf, cidString, cidV1Text, dagJsonEncode, isValidCid, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
+import { cidOf, cidString, cidV1Bytes, cidV1Text, dagJsonEncode, isValidCid, parseCid } from '../../../protocol/pallets/marketplace/cid.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
@@ -89,5 +89,14 @@ describe('cidV1Text', () => {
         const c = CID.createV1(code, Digest.create(mh, digest));
         expect(cidV1Text(c.bytes)).toBe(c.toString());
       }), { numRuns: 400 });
+  });
+});
+
+describe('cidV1Bytes', () => {
+  it('equals cidOf(...).bytes for every codec and hash', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), fc.constantFrom(...(['raw', 'dag-json'] as const)),
+      fc.constantFrom(...(['sha2-256', 'blake2b-256'] as const)), (bytes, codec, hash) => {
+        expect(hex(cidV1Bytes(bytes, codec, hash))).toBe(hex(cidOf(bytes, codec, hash).bytes));
+      }), { numRuns: 300 });
   });
 });
