@@ -5,9 +5,8 @@
 // value (SCALE compact lengths, as protocol/primitives/storage.ts). A flat hash, not a trie: it identifies the state,
 // which is all the simulator needs; a production store may use a trie root behind the same port.
 
-import { blake2b } from '@noble/hashes/blake2b';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
-import { lenPrefix } from '../../../protocol/primitives/storage.js';
+import { lenPrefix, RootSink } from '../../../protocol/primitives/storage.js';
 import type { Storage } from '../../ports/storage.js';
 
 export interface SimStorageSnapshot {
@@ -17,9 +16,11 @@ export interface SimStorageSnapshot {
 
 export class SimStorage implements Storage {
   private readonly committed = new Map<string, Uint8Array>();
+  /** Decoded key bytes of committed entries (the root needs them at every commit; hex is the map key). */
+  private readonly keyBytes = new Map<string, Uint8Array>();
   private readonly pending = new Map<string, Uint8Array | null>();
   private sortedKeys: string[] | null = [];
-  private lastRoot: Uint8Array = computeRoot(new Map(), []);
+  private lastRoot: Uint8Array = computeRoot(new Map(), [], new Map());
   /** Commits and crashes so far (for metrics and tests). */
   commits = 0;
   crashes = 0;
@@ -41,15 +42,15 @@ export class SimStorage implements Storage {
   commit(): Uint8Array {
     for (const [k, v] of this.pending) {
       if (v === null) {
-        if (this.committed.delete(k)) this.sortedKeys = null;
+        if (this.committed.delete(k)) { this.sortedKeys = null; this.keyBytes.delete(k); }
       } else {
-        if (!this.committed.has(k)) this.sortedKeys = null;
+        if (!this.committed.has(k)) { this.sortedKeys = null; this.keyBytes.set(k, hexToBytes(k)); }
         this.committed.set(k, v);
       }
     }
     this.pending.clear();
     if (this.sortedKeys === null) this.sortedKeys = [...this.committed.keys()].sort();
-    this.lastRoot = computeRoot(this.committed, this.sortedKeys);
+    this.lastRoot = computeRoot(this.committed, this.sortedKeys, this.keyBytes);
     this.commits++;
     return this.lastRoot.slice();
   }
@@ -73,22 +74,23 @@ export class SimStorage implements Storage {
 
   restoreSnapshot(s: SimStorageSnapshot): void {
     if (!Array.isArray(s?.committed) || !Array.isArray(s?.pending)) throw new Error('storage snapshot: malformed');
-    this.committed.clear(); this.pending.clear();
-    for (const [k, v] of s.committed) this.committed.set(k, hexToBytes(v));
+    this.committed.clear(); this.pending.clear(); this.keyBytes.clear();
+    for (const [k, v] of s.committed) { this.committed.set(k, hexToBytes(v)); this.keyBytes.set(k, hexToBytes(k)); }
     for (const [k, v] of s.pending) this.pending.set(k, v === null ? null : hexToBytes(v));
     this.sortedKeys = [...this.committed.keys()].sort();
-    this.lastRoot = computeRoot(this.committed, this.sortedKeys);
+    this.lastRoot = computeRoot(this.committed, this.sortedKeys, this.keyBytes);
   }
 }
 
 // Lowercase hex strings sort exactly as their bytes do (two digits per byte, a prefix sorts first), so sorting the
 // hex keys gives byte-wise key order.
-function computeRoot(entries: Map<string, Uint8Array>, sortedKeys: readonly string[]): Uint8Array {
-  const h = blake2b.create({ dkLen: 32 });
+function computeRoot(entries: Map<string, Uint8Array>, sortedKeys: readonly string[], keyBytes: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  // Buffered and hashed once by the WASM blake2 (streamed through the JS hasher past RootSink's bound): same bytes.
+  const sink = new RootSink();
   for (const k of sortedKeys) {
-    const kb = hexToBytes(k), v = entries.get(k)!;
-    h.update(lenPrefix(kb.length)); h.update(kb);
-    h.update(lenPrefix(v.length)); h.update(v);
+    const kb = keyBytes.get(k)!, v = entries.get(k)!;
+    sink.update(lenPrefix(kb.length)); sink.update(kb);
+    sink.update(lenPrefix(v.length)); sink.update(v);
   }
-  return h.digest();
+  return sink.digest();
 }
