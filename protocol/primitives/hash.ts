@@ -20,6 +20,22 @@ void initFastHashing();
  * either way; before the WASM is ready the JS hasher runs unkeyed, as blake2AsU8a does without a key. */
 const NO_KEY = new Uint8Array(0);
 
+/**
+ * Largest input given to the WASM hasher. Each call copies its input into the WASM heap; a heap that has only held
+ * smaller inputs grows by the whole input whenever a larger one comes (the freed blocks can't be merged to fit), so
+ * a state root that grows a little every day leaked about its own size per day (2 GB by day 73 with 100k agents).
+ * The first large input therefore reserves one block of this size, which every later input up to it reuses; larger
+ * inputs (the state root streams them past this size anyway) take the JS hasher.
+ */
+export const WASM_HASH_INPUT_BYTES_MAX = 32 << 20;
+const LARGE_INPUT_BYTES = 1 << 20;
+let wasmHeapReserved = false;
+
 export function blake2_256(data: Uint8Array): Uint8Array {
-  return cryptoIsReady() ? blake2AsU8a(data, 256, NO_KEY) : blake2bJs(data, { dkLen: 32 });
+  if (!cryptoIsReady() || data.length > WASM_HASH_INPUT_BYTES_MAX) return blake2bJs(data, { dkLen: 32 });
+  if (data.length > LARGE_INPUT_BYTES && !wasmHeapReserved) {
+    wasmHeapReserved = true;
+    blake2AsU8a(new Uint8Array(WASM_HASH_INPUT_BYTES_MAX), 256, NO_KEY);
+  }
+  return blake2AsU8a(data, 256, NO_KEY);
 }

@@ -3,7 +3,7 @@
 // which is how a rejected call leaves the state root unchanged. Values are immutable records: replace, never mutate.
 
 import { blake2b } from '@noble/hashes/blake2b';
-import { blake2_256 } from './hash.js';
+import { blake2_256, WASM_HASH_INPUT_BYTES_MAX } from './hash.js';
 import type { DispatchResult } from './dispatch.js';
 import { assert, InvariantError } from './dispatch.js';
 
@@ -448,7 +448,7 @@ export function stateRoot(items: readonly RootItem[]): Uint8Array {
 }
 
 /** Largest encoding hashed in one WASM call; the WASM heap fails to allocate far beyond this (seen at ~1 GB). */
-export const ROOT_BUFFER_BYTES_MAX = 32 << 20;
+export const ROOT_BUFFER_BYTES_MAX = WASM_HASH_INPUT_BYTES_MAX;
 
 /** Collects the canonical encoding; past ROOT_BUFFER_BYTES_MAX it switches to streaming into blake2b. */
 export class RootSink {
