@@ -7,7 +7,8 @@
 // Env: BENCH_STAKING_DAYS (default 365), BENCH_STAKING_SEATS (validatorCount in the year run, default 100 = the
 //      scenario default; 1000 elects every candidate and costs ~5x more per era),
 //      BENCH_STAKING_PART=election|year (default both), BENCH_STAKING_SOLVER=inline|worker (default inline, lookahead 0;
-//      worker: elections mined in a worker thread from a snapshot BENCH_STAKING_LOOKAHEAD blocks early, default 600).
+//      worker: elections mined in a worker thread from a snapshot BENCH_STAKING_LOOKAHEAD blocks early, default 600),
+//      BENCH_STAKING_REDUCE=false (exposures without the miner's reduce).
 import { seqPhragmen } from '../protocol/pallets/staking/election/phragmen.js';
 import { resultToSupports } from '../protocol/pallets/staking/election/result.js';
 import { electSupports } from '../protocol/pallets/staking/election/supports.js';
@@ -89,8 +90,10 @@ function benchYear(): void {
   const useWorker = (process.env.BENCH_STAKING_SOLVER ?? 'inline') === 'worker';
   const lookahead = Number(process.env.BENCH_STAKING_LOOKAHEAD ?? (useWorker ? 600 : 0));
   const solver = useWorker ? new WorkerSolver() : new InlineSolver();
+  // The miner's reduce (default) or the on-chain fallback distribution (BENCH_STAKING_REDUCE=false).
+  const reduce = process.env.BENCH_STAKING_REDUCE !== 'false';
   const t0 = now();
-  const rt = new Runtime(runtimeConfigFromScenario({ staking: { validatorCount: seats, electionLookaheadBlocks: lookahead } }),
+  const rt = new Runtime(runtimeConfigFromScenario({ staking: { validatorCount: seats, electionLookaheadBlocks: lookahead, reduce } }),
     { endowed, stakers }, { electionSolver: solver });
   rt.events.enabled = false;
   const tGenesis = now() - t0;
@@ -115,7 +118,7 @@ function benchYear(): void {
   const s = rt.stats;
   const f = (x: bigint) => formatPlanck(x, 18);
   process.stdout.write(`year: ${days} eras x ${eraBlocks} blocks (${blocks} blocks), 1,000 validator candidates (${seats} elected), 20,000 nominators x 16, ` +
-    `elections ${useWorker ? 'in a worker thread' : 'inline'} with a ${lookahead}-block snapshot lookahead; ` +
+    `elections ${useWorker ? 'in a worker thread' : 'inline'} with a ${lookahead}-block snapshot lookahead, reduce ${reduce}; ` +
     `genesis ${(tGenesis / 1000).toFixed(1)} s, run ${(tRun / 1000).toFixed(1)} s wall / ${(cRun / 1000).toFixed(1)} s CPU (target <= 30 s), of which session/era work ` +
     `(elections, exposures, payouts) ${(eraWorkMs / 1000).toFixed(1)} s wall = ${(eraWorkMs / days).toFixed(0)} ms/era ` +
     `(${(eraWorkCpuMs / days).toFixed(0)} ms CPU/era); blocks alone ${((cRun - eraWorkCpuMs) / blocks * 1000).toFixed(1)} µs CPU each; ` +

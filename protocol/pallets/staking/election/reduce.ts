@@ -4,8 +4,8 @@
 // stay exactly the same. First `reduce_4` (cycles of length 4), then `reduce_all` (any cycle, with a forest of
 // parent pointers). A line-by-line port: same iteration order, same tie-breaks (`<=` in reduce_4, `<` in reduce_all),
 // same saturating arithmetic, so the reduced assignments equal the Rust output (the crate's test vectors are in the
-// tests). Lookups the Rust code does by linear scan (`iter().find(|a| a.who == x)`) use an index here; voters are
-// unique, so the first match is the only one.
+// tests). Lookups the Rust code does by linear scan (`iter().find(|a| a.who == x)`) go straight to the voter's
+// assignment by index here; voters are unique (checked), so the first match is the only one.
 
 import type { AccountId } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
@@ -19,13 +19,12 @@ const satSub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n);
 
 /** Runs reduce_4 then reduce_all; returns the number of edges removed. */
 export function reduce(assignments: MutableStaked[]): number {
-  const index = new Map<AccountId, number>();
-  for (let i = 0; i < assignments.length; i++) {
-    const who = assignments[i]!.who;
-    if (index.has(who)) assert(false, `reduce: duplicate voter ${who}`);
-    index.set(who, i);
+  const seen = new Set<AccountId>();
+  for (const a of assignments) {
+    if (seen.has(a.who)) assert(false, `reduce: duplicate voter ${a.who}`);
+    seen.add(a.who);
   }
-  return reduce4(assignments) + reduceAll(assignments, index);
+  return reduce4(assignments) + reduceAll(assignments);
 }
 
 /** Index of the first entry voting `t` (Rust `position(|(t2, _)| *t2 == t)`), or -1. */
@@ -115,7 +114,8 @@ export function reduce4(assignments: MutableStaked[]): number {
   return changed;
 }
 
-interface Node { readonly who: AccountId; readonly voter: boolean; parent: Node | null; seen: number }
+/** A forest node; a voter node knows its assignment's index (`ai`), a target node has ai = -1. */
+interface Node { readonly who: AccountId; readonly voter: boolean; readonly ai: number; parent: Node | null; seen: number }
 
 let walk = 0; // stamp of the current rootPath walk (a visited set without allocating one per walk)
 
@@ -143,17 +143,18 @@ function trailingCommon(a: Node[], b: Node[]): number {
 }
 
 /** reduce_all: adds edges one by one to a forest; an edge closing a cycle cancels the cycle's smallest flow. */
-export function reduceAll(assignments: MutableStaked[], index = indexOf(assignments)): number {
-  const voters = new Map<AccountId, Node>(), targets = new Map<AccountId, Node>(); // the tree, keyed by (who, role)
-  const nodeOf = (who: AccountId, voter: boolean): Node => {
-    const m = voter ? voters : targets;
-    let n = m.get(who);
-    if (n === undefined) { n = { who, voter, parent: null, seen: 0 }; m.set(who, n); }
+export function reduceAll(assignments: MutableStaked[]): number {
+  // The tree, keyed by (who, role): voters by their (unique) assignment index, targets by account.
+  const voterNodes: Array<Node | undefined> = new Array<Node | undefined>(assignments.length);
+  const targets = new Map<AccountId, Node>();
+  const targetNode = (who: AccountId): Node => {
+    let n = targets.get(who);
+    if (n === undefined) { n = { who, voter: false, ai: -1, parent: null, seen: 0 }; targets.set(who, n); }
     return n;
   };
-  const weightOf = (voter: AccountId, target: AccountId): bigint | undefined => {
-    const a = assignments[index.get(voter)!];
-    return a?.distribution.find((d) => d[0] === target)?.[1];
+  const weightOf = (voter: Node, target: AccountId): bigint | undefined => {
+    const p = pos(assignments[voter.ai]!, target);
+    return p < 0 ? undefined : assignments[voter.ai]!.distribution[p]![1];
   };
   let changed = 0;
   for (let ai = 0; ai < assignments.length; ai++) {
@@ -164,14 +165,15 @@ export function reduceAll(assignments: MutableStaked[], index = indexOf(assignme
       const d = assignments[ai]!.distribution[dist];
       if (d === undefined) break;
       const target = d[0];
-      const voterExists = voters.has(voter), targetExists = targets.has(target);
-      const voterNode = nodeOf(voter, true), targetNode = nodeOf(target, false);
+      const voterExists = voterNodes[ai] !== undefined, targetExists = targets.has(target);
+      const voterNode = voterNodes[ai] ?? (voterNodes[ai] = { who: voter, voter: true, ai, parent: null, seen: 0 });
+      const tNode = targetNode(target);
       if (!voterExists || !targetExists) {
-        if (!voterExists && targetExists) voterNode.parent = targetNode; else targetNode.parent = voterNode;
+        if (!voterExists && targetExists) voterNode.parent = tNode; else tNode.parent = voterNode;
         dist++;
         continue;
       }
-      const voterPath = rootPath(voterNode), targetPath = rootPath(targetNode);
+      const voterPath = rootPath(voterNode), targetPath = rootPath(tNode);
       if (voterPath[voterPath.length - 1] !== targetPath[targetPath.length - 1]) {
         merge(voterPath, targetPath);
         dist++;
@@ -186,11 +188,11 @@ export function reduceAll(assignments: MutableStaked[], index = indexOf(assignme
       let minValue = U128_MAX, minTarget: AccountId | null = null, minVoter: AccountId | null = null, minIndex = -1, minDir = -1;
       for (let i = 0; i < cycle.length; i++) {
         if (!cycle[i]!.voter) continue;
-        const cur = cycle[i]!.who;
+        const cur = cycle[i]!;
         const wn = weightOf(cur, cycle[next(i)]!.who);
-        if (wn !== undefined && wn < minValue) { minValue = wn; minTarget = cycle[next(i)]!.who; minVoter = cur; minIndex = i; minDir = 1; }
+        if (wn !== undefined && wn < minValue) { minValue = wn; minTarget = cycle[next(i)]!.who; minVoter = cur.who; minIndex = i; minDir = 1; }
         const wp = weightOf(cur, cycle[prev(i)]!.who);
-        if (wp !== undefined && wp < minValue) { minValue = wp; minTarget = cycle[prev(i)]!.who; minVoter = cur; minIndex = i; minDir = 0; }
+        if (wp !== undefined && wp < minValue) { minValue = wp; minTarget = cycle[prev(i)]!.who; minVoter = cur.who; minIndex = i; minDir = 0; }
       }
       if (minTarget === null || minVoter === null) break; // "UNREACHABLE" in the Rust code: it breaks out too
       const targetChunk = targetPath.length - common;
@@ -201,7 +203,7 @@ export function reduceAll(assignments: MutableStaked[], index = indexOf(assignme
       for (let i = 0; i < cycle.length; i++) {
         const cur = cycle[i]!;
         if (!cur.voter) continue;
-        const ci = index.get(cur.who)!;
+        const ci = cur.ai;
         const a = assignments[ci]!;
         // Edge to the previous node in the cycle, then to the next: opposite operations.
         for (const side of [0, 1] as const) {
@@ -225,7 +227,7 @@ export function reduceAll(assignments: MutableStaked[], index = indexOf(assignme
           if (minEdge.includes(path[i]!.who) && minEdge.includes(path[i + 1]!.who)) break;
           path[i + 1]!.parent = path[i]!;
         }
-        if (minChainInVoter) voterNode.parent = targetNode; else targetNode.parent = voterNode;
+        if (minChainInVoter) voterNode.parent = tNode; else tNode.parent = voterNode;
       }
       for (const [r1, r2] of additionalRemoved) {
         if (r1.parent === r2) r1.parent = null;
@@ -235,8 +237,4 @@ export function reduceAll(assignments: MutableStaked[], index = indexOf(assignme
     }
   }
   return changed;
-}
-
-function indexOf(assignments: readonly MutableStaked[]): Map<AccountId, number> {
-  return new Map(assignments.map((a, i) => [a.who, i]));
 }
