@@ -25,10 +25,11 @@ export function newLedger(stash: AccountId, value: Planck): StakingLedger {
 }
 
 export function checkLedger(l: StakingLedger): void {
+  // Runs on every ledger write and audit: messages are built only on failure (bigint-to-text is not free).
   let sum = l.active;
-  assert(l.active >= 0n, `ledger ${l.stash}: negative active`);
-  for (const c of l.unlocking) { assert(c.value > 0n, `ledger ${l.stash}: empty chunk`); sum += c.value; }
-  assert(sum === l.total, `ledger ${l.stash}: total ${l.total} != active + chunks ${sum}`);
+  if (l.active < 0n) assert(false, `ledger ${l.stash}: negative active`);
+  for (const c of l.unlocking) { if (c.value <= 0n) assert(false, `ledger ${l.stash}: empty chunk`); sum += c.value; }
+  if (sum !== l.total) assert(false, `ledger ${l.stash}: total ${l.total} != active + chunks ${sum}`);
 }
 
 export function bondExtra(l: StakingLedger, extra: Planck): StakingLedger {

@@ -69,6 +69,7 @@ export interface OffenceReport {
 
 const MAX_GENESIS_STAKERS = 1_000_000;
 const SELF_VOTE_CACHE_MAX = 100_000;
+const POINTS_KEY_CACHE_MAX = 100_000;
 
 export class Staking {
   readonly storage: StakingStorage;
@@ -81,6 +82,7 @@ export class Staking {
   private readonly validatorOrder = new AccountOrder();
   private readonly nominatorOrder = new AccountOrder();
   private readonly selfVotes = new Map<AccountId, readonly AccountId[]>();
+  private pointsKeys: { era: EraIndex; keys: Map<AccountId, string> } = { era: -1, keys: new Map() };
 
   constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
     this.storage = new StakingStorage(journal);
@@ -131,7 +133,7 @@ export class Staking {
     L.checkLedger(l);
     this.storage.ledger.set(l.stash, l);
     const r = this.balances.setFreeze(STAKING_FREEZE_ID, l.stash, l.total);
-    assert(r.ok, `staking: freeze update failed for ${l.stash}`);
+    if (!r.ok) assert(false, `staking: freeze update failed for ${l.stash}`);
   }
 
   /** Removes every trace of a stash (kill_stash). */
@@ -244,7 +246,14 @@ export class Staking {
   /** pallet_authorship note_author: 20 era points per authored block. */
   noteAuthor(author: AccountId): void {
     const era = this.activeEra();
-    const k = eraKey(era, author);
+    // The "era|stash" key of each author, built once per era (this runs every block).
+    if (this.pointsKeys.era !== era) this.pointsKeys = { era, keys: new Map() };
+    let k = this.pointsKeys.keys.get(author);
+    if (k === undefined) {
+      if (this.pointsKeys.keys.size >= POINTS_KEY_CACHE_MAX) this.pointsKeys.keys.clear();
+      k = eraKey(era, author);
+      this.pointsKeys.keys.set(author, k);
+    }
     this.storage.erasRewardPoints.set(k, (this.storage.erasRewardPoints.get(k) ?? 0) + ERA_POINTS_PER_BLOCK);
     this.storage.erasTotalRewardPoints.set(era, (this.storage.erasTotalRewardPoints.get(era) ?? 0) + ERA_POINTS_PER_BLOCK);
   }
@@ -636,8 +645,8 @@ export class Staking {
   checkInvariants(): void {
     for (const [stash, l] of this.storage.ledger.entries()) {
       L.checkLedger(l);
-      if (this.balances.exists(stash)) {
-        assert(this.balances.balanceFrozen(STAKING_FREEZE_ID, stash) === l.total, `staking: freeze of ${stash} != ledger total`);
+      if (this.balances.exists(stash) && this.balances.balanceFrozen(STAKING_FREEZE_ID, stash) !== l.total) {
+        assert(false, `staking: freeze of ${stash} != ledger total`); // message built only on failure
       }
     }
     const st = this.stats();

@@ -59,7 +59,7 @@ export function setupInputs(candidates: readonly AccountId[], voters: readonly V
 
 export function buildTopology(candidates: readonly AccountId[], voters: readonly VoterInput[]): Topology {
   const idx = new Map<AccountId, number>();
-  candidates.forEach((c, i) => { assert(!idx.has(c), `election: duplicate candidate ${c}`); idx.set(c, i); });
+  candidates.forEach((c, i) => { if (idx.has(c)) assert(false, `election: duplicate candidate ${c}`); idx.set(c, i); });
   const C = candidates.length;
   const voterWho: AccountId[] = [];
   const inputIndex: number[] = [];
@@ -101,7 +101,7 @@ export function graphOf(t: Topology, voters: readonly VoterInput[]): Graph {
   const budget: bigint[] = new Array<bigint>(V);
   for (let v = 0; v < V; v++) {
     const w = voters[t.inputIndex[v]!]!.weight;
-    assert(w >= 0n, `election: negative vote weight for ${t.voterWho[v]}`);
+    if (w < 0n) assert(false, `election: negative vote weight for ${t.voterWho[v]}`); // message only on failure
     budget[v] = w;
   }
   return {
