@@ -119,6 +119,9 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
 /** Number of root groups of a map: entries are grouped by the first byte of their encoded key (+1 for an empty key). */
 const ROOT_GROUPS = 257;
 const groupOf = (kb: Uint8Array): number => (kb.length === 0 ? 0 : kb[0]! + 1);
+/** Bound on recorded value rewrites between two roots: DIRTY_PER_KEY_MAX per entry plus DIRTY_MIN. */
+const DIRTY_PER_KEY_MAX = 4;
+const DIRTY_MIN = 1024;
 
 /**
  * A map whose entries are hashed in the order of their encoded keys (like a storage trie iteration).
@@ -145,6 +148,9 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private readonly keysChanged = new Set<K>();
   /** Whether any key was deleted since sortedKeys was built (else every changed key is a new one). */
   private removedSinceSort = false;
+  /** Keys whose values were rewritten since the last root (see dropEntry); allDirty: every entry is stale. */
+  private readonly dirty: K[] = [];
+  private allDirty = false;
 
   constructor(readonly name: string, private readonly journal: Journal,
               private readonly keyCodec: Codec<K>, private readonly valueCodec: Codec<V>) {}
@@ -186,6 +192,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   restoreSnapshot(s: unknown): void {
     this.map.clear(); this.info.clear();
     this.sortedKeys = null; this.groupStart = null; this.sortedInfos = []; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
+    this.dirty.length = 0; this.allDirty = false;
     for (const [k, v] of s as Array<[K, V]>) this.map.set(k, v);
   }
   /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
@@ -195,12 +202,32 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   /** Insertion-order visit without an [k, v] array per entry (audits over every entry). */
   forEach(fn: (v: V, k: K) => void): void { this.map.forEach(fn); }
 
-  /** The value of an existing key changed: its entry encoding and its group's bytes are stale. */
+  /**
+   * The value of an existing key changed: its entry encoding and its group's bytes are stale. Recorded in a list and
+   * applied when the root is next built (flushDirty), so a write costs an array push, not a second map lookup (the
+   * transfer path writes 3-4 entries per extrinsic). Past DIRTY_PER_KEY_MAX writes per key the whole map is marked
+   * stale instead (bounded memory; the next root re-encodes every entry, which is what so many writes need anyway).
+   */
   private dropEntry(k: K): void {
-    const i = this.info.get(k);
-    if (i === undefined || i.buf === null) return; // not encoded since its last write: its group is already stale
-    i.buf = null;
-    this.groupBytes[i.group] = null;
+    if (this.allDirty) return;
+    if (this.dirty.length >= DIRTY_PER_KEY_MAX * this.map.size + DIRTY_MIN) { this.allDirty = true; this.dirty.length = 0; return; }
+    this.dirty.push(k);
+  }
+  private flushDirty(): void {
+    if (this.allDirty) {
+      this.info.forEach((i) => { i.buf = null; });
+      this.groupBytes.fill(null);
+      this.allDirty = false;
+      return;
+    }
+    const d = this.dirty;
+    for (let j = 0; j < d.length; j++) {
+      const i = this.info.get(d[j]!);
+      if (i === undefined || i.buf === null) continue; // removed since, or not encoded since an earlier write
+      i.buf = null;
+      this.groupBytes[i.group] = null;
+    }
+    d.length = 0;
   }
   private keyAdded(k: K): void {
     const i = this.infoOf(k);
@@ -290,6 +317,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
 
 
   feed(h: { update(b: Uint8Array): unknown }): void {
+    this.flushDirty();
     const keys = this.sortedKeysList();
     const start = this.groupRanges(keys);
     for (let g = 0; g < ROOT_GROUPS; g++) {

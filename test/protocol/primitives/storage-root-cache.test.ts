@@ -120,4 +120,16 @@ describe('the root scratch buffer grows', () => {
       expect(fed(m)).toEqual(referenceFeed(model));
     }
   });
+
+  it('many rewrites between two roots (past the recorded-write bound) still give the reference bytes', () => {
+    const m = new StorageMap<string, number>('t.Dirty', new Journal(), keyCodec, plainCodec);
+    const keys = ['', '0', '1', '1,2', '2,0,1', '3'];
+    keys.forEach((k, i) => m.set(k, i));
+    expect(fed(m)).toEqual(referenceFeed(keys.map((k, i) => [k, i])));
+    // 5,000 rewrites: beyond 4 per key + 1,024, so the map marks every entry stale instead of listing them.
+    for (let n = 0; n < 5_000; n++) m.set(keys[n % keys.length]!, n);
+    expect(fed(m)).toEqual(referenceFeed(keys.map((k) => [k, m.get(k)!] as [string, number])));
+    m.set('0', 77); // a single rewrite after the flush: the listed path again
+    expect(fed(m)).toEqual(referenceFeed(keys.map((k) => [k, m.get(k)!] as [string, number])));
+  });
 });
