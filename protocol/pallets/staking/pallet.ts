@@ -68,20 +68,18 @@ export interface OffenceReport {
 }
 
 const MAX_GENESIS_STAKERS = 1_000_000;
-const SELF_VOTE_CACHE_MAX = 100_000;
 const POINTS_KEY_CACHE_MAX = 100_000;
 
 export class Staking {
   readonly storage: StakingStorage;
   private readonly balances: Balances;
-  // Memos of pure functions of storage (not state: each is checked against its input on use, so they never change
-  // an outcome and need no journal): the election graph's shape and the account-sorted key lists.
   private readonly solver: ElectionSolver;
   /** Tickets of submitted elections by era, with the input they were submitted for (checked on take). */
   private readonly inFlight = new Map<EraIndex, { readonly input: ElectionInput; readonly ticket: number }>();
+  // Memos of pure functions of storage (not state: each is checked against its input on use, so they never change
+  // an outcome and need no journal): the account-sorted key lists and the era-point keys of the active era.
   private readonly validatorOrder = new AccountOrder();
   private readonly nominatorOrder = new AccountOrder();
-  private readonly selfVotes = new Map<AccountId, readonly AccountId[]>();
   private pointsKeys: { era: EraIndex; keys: Map<AccountId, string> } = { era: -1, keys: new Map() };
 
   constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
@@ -319,7 +317,7 @@ export class Staking {
       if (l === undefined) continue;
       const weight = toVote(l.active);
       if (weight === 0n) continue;
-      voters.push({ who, weight, targets: takeValidator ? this.selfVote(who) : this.storage.nominators.get(who)!.targets });
+      voters.push({ who, weight, targets: takeValidator ? [who] : this.storage.nominators.get(who)!.targets });
     }
     if (voters.length > this.config.maxElectingVoters) {
       voters.sort((a, b) => (a.weight > b.weight ? -1 : a.weight < b.weight ? 1 : compareAccount(a.who, b.who)));
@@ -327,17 +325,6 @@ export class Staking {
       voters.sort((a, b) => compareAccount(a.who, b.who));
     }
     return { candidates, voters };
-  }
-
-  /** A validator's self-vote target list, one array per validator (so the topology cache compares by identity). */
-  private selfVote(v: AccountId): readonly AccountId[] {
-    let t = this.selfVotes.get(v);
-    if (t === undefined) {
-      if (this.selfVotes.size >= SELF_VOTE_CACHE_MAX) this.selfVotes.clear();
-      t = [v];
-      this.selfVotes.set(v, t);
-    }
-    return t;
   }
 
   private electionInput(): ElectionInput {
@@ -356,10 +343,10 @@ export class Staking {
     if (pending !== null) this.storage.pendingElection.set(null);
     const input = pending !== null && pending.era === era ? pending.input : this.electionInput();
     const f = this.inFlight.get(era);
-    const ticket = f !== undefined && f.input === input ? f.ticket : this.solver.submit(input);
-    if (f !== undefined && f.input === input) this.inFlight.delete(era);
-    this.dropInFlight();
-    return this.solver.take(ticket);
+    const submitted = f !== undefined && f.input === input ? f.ticket : null;
+    if (submitted !== null) this.inFlight.delete(era);
+    this.dropInFlight(); // anything else in flight is stale
+    return this.solver.take(submitted ?? this.solver.submit(input));
   }
 
   /** Runs the election for `era` and stores its exposures; returns the elected set (canonical order). */

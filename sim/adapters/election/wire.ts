@@ -8,9 +8,8 @@ import type { BalancingConfig, VoterInput } from '../../../protocol/pallets/stak
 import type { ElectionSupports } from '../../../protocol/pallets/staking/election/supports.js';
 import type { Support } from '../../../protocol/pallets/staking/election/result.js';
 import { assert } from '../../../protocol/primitives/dispatch.js';
-
-const U64_MAX = (1n << 64n) - 1n;
-const U128_MAX = (1n << 128n) - 1n;
+import { U64_MAX } from '../../../protocol/primitives/units.js';
+import { sat } from '../../../protocol/pallets/staking/election/graph.js';
 
 /** Weights as a BigUint64Array when all fit in u64 (every staking vote weight does), else as plain bigints. */
 export type Weights = BigUint64Array | bigint[];
@@ -78,7 +77,7 @@ export function decodeReply(r: Extract<SolveReply, { winners: Int32Array }>, inp
       voters.push([input.voters[r.supVoter[k]!]!.who, x]);
       total += x;
     }
-    supports.push([input.candidates[r.supCand[i]!]!, { total: total > U128_MAX ? U128_MAX : total, voters }]);
+    supports.push([input.candidates[r.supCand[i]!]!, { total: sat(total), voters }]);
   }
   return { winners: Array.from(r.winners, (c) => input.candidates[c]!), supports };
 }

@@ -6,7 +6,9 @@
 
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { InvariantError, assert } from '../../../protocol/primitives/dispatch.js';
-import { PENDING_ELECTIONS_MAX, sameShapeOf, type ElectionInput, type ElectionSolver } from './solver-port.js';
+import { PENDING_ELECTIONS_MAX } from '../../../protocol/pallets/staking/solver.js';
+import type { ElectionInput, ElectionSolver } from '../../../protocol/pallets/staking/index.js';
+import { sameShape } from '../../../protocol/pallets/staking/election/graph.js';
 import type { ElectionSupports } from '../../../protocol/pallets/staking/election/supports.js';
 import { decodeReply, encodeRequest, type SolveReply } from './wire.js';
 
@@ -27,7 +29,8 @@ export class WorkerSolver implements ElectionSolver {
     assert(this.inputs.size < PENDING_ELECTIONS_MAX, 'election worker: too many pending elections');
     const port = this.start();
     const ticket = this.nextTicket++;
-    const withShape = this.lastShape === null || !sameShapeOf(this.lastShape, input);
+    const last = this.lastShape;
+    const withShape = last === null || !sameShape(last.candidates, last.voters, input.candidates, input.voters);
     const req = encodeRequest(ticket, input, withShape);
     port.postMessage(req, req.weights instanceof BigUint64Array ? [req.weights.buffer as ArrayBuffer] : []);
     this.lastShape = input;

@@ -6,7 +6,7 @@
 // sorted by account id (string order), so ties between equal scores go to the smaller account id.
 
 import type { AccountId } from '../../../primitives/units.js';
-import { U128_MAX } from '../../../primitives/units.js';
+import { U128_MAX, U64_MAX } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
 
 export const EXTENDED_MAX = U128_MAX; // ExtendedBalance = u128; every saturating op clamps here
@@ -111,9 +111,8 @@ export function graphOf(t: Topology, voters: readonly VoterInput[]): Graph {
   };
 }
 
-/** Largest vote weight (u64::MAX) and the most voters per candidate for which approvals() may sum in float64. */
-const U64_MAX = (1n << 64n) - 1n;
 const SPLIT = 2 ** 32;
+/** The most voters whose u64 weights approvals() may sum in float64 halves (2^21 · 2^32 = 2^53). */
 const FLOAT_SUM_VOTERS_MAX = 2 ** 21;
 
 /**
@@ -159,7 +158,7 @@ export class TopologyCache {
     const l = this.last;
     if (l !== null && sameShape(l.candidates, l.voters, candidates, voters)) { this.hits++; return l.topology; }
     const topology = buildTopology(candidates, voters);
-    this.last = { topology, candidates: candidates.slice(), voters: voters.map((v) => ({ who: v.who, weight: 0n, targets: v.targets })) };
+    this.last = { topology, candidates, voters }; // inputs are read-only: kept as given
     return topology;
   }
 }

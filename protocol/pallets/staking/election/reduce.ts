@@ -9,12 +9,13 @@
 
 import type { AccountId } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
+import { U128_MAX } from '../../../primitives/units.js';
+import { sat } from './graph.js';
 
 /** A voter's staked distribution, mutated in place (targets in the voter's order). */
 export interface MutableStaked { readonly who: AccountId; distribution: Array<[AccountId, bigint]> }
 
-const U128_MAX = (1n << 128n) - 1n;
-const satAdd = (a: bigint, b: bigint): bigint => { const s = a + b; return s > U128_MAX ? U128_MAX : s; };
+const satAdd = (a: bigint, b: bigint): bigint => sat(a + b);
 const satSub = (a: bigint, b: bigint): bigint => (a > b ? a - b : 0n);
 
 /** Runs reduce_4 then reduce_all; returns the number of edges removed. */
