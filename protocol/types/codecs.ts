@@ -4,7 +4,7 @@
 // a deterministic stand-in for a public key, stable across runs and platforms.
 
 import { blake2b } from '@noble/hashes/blake2b';
-import type { ByteSink, Codec } from '../primitives/storage.js';
+import { lenPrefix, type ByteSink, type Codec } from '../primitives/storage.js';
 import type { AccountId, Planck } from '../primitives/units.js';
 import { U128_MAX } from '../primitives/units.js';
 import { assert, InvariantError } from '../primitives/dispatch.js';
@@ -78,21 +78,14 @@ const C30 = 1n << 30n;
 /** SCALE Compact<u*> for any non-negative bigint. */
 export function encodeCompact(v: bigint): Uint8Array {
   assert(v >= 0n, 'compact: negative');
-  if (v < C30) return encodeCompactSmall(Number(v));
+  if (v < C30) return lenPrefix(Number(v));
   return encodeCompactBig(v);
 }
 
 /** Compact of a non-negative safe integer (lengths, counts, eras) without a bigint round trip. */
 export function encodeCompactNumber(n: number): Uint8Array {
   assert(Number.isSafeInteger(n) && n >= 0, 'compact: not a non-negative safe integer');
-  return n < 0x4000_0000 ? encodeCompactSmall(n) : encodeCompactBig(BigInt(n));
-}
-
-function encodeCompactSmall(n: number): Uint8Array {
-  if (n < 64) return Uint8Array.of(n << 2);
-  if (n < 16384) { const m = (n << 2) | 1; return Uint8Array.of(m & 0xff, m >> 8); }
-  const m = n * 4 + 2;
-  return Uint8Array.of(m & 0xff, (m >>> 8) & 0xff, (m >>> 16) & 0xff, (m >>> 24) & 0xff);
+  return n < 0x4000_0000 ? lenPrefix(n) : encodeCompactBig(BigInt(n));
 }
 
 /** Big-integer mode (v >= 2^30): 0b11 tag with (byte count − 4), then the minimal little-endian bytes (at least 4). */
@@ -169,21 +162,22 @@ export function putUintLE(sink: ByteSink, v: bigint, bytes: number): void {
   writeUintLE(sink.buf, o, v, bytes);
 }
 export function putCompactNumber(sink: ByteSink, n: number): void {
-  if (n >= 0 && n < 64 && Number.isInteger(n)) { const o = sink.reserve(1); sink.buf[o] = n << 2; return; } // reserve first: it may replace buf
-  putBytes(sink, encodeCompactNumber(n));
+  if (Number.isInteger(n) && n >= 0 && n < 0x4000_0000) putCompactSmall(sink, n);
+  else putBytes(sink, encodeCompactNumber(n));
 }
 
 /** Compact<u*> of a bigint into the sink: encodeCompact's bytes without allocating for values below 2^30. */
 export function putCompact(sink: ByteSink, v: bigint): void {
-  if (v >= 0n && v < C30) {
-    const n = Number(v);
-    if (n < 64) { const o = sink.reserve(1); sink.buf[o] = n << 2; return; }
-    if (n < 16384) { const m = (n << 2) | 1; const o = sink.reserve(2); const d = sink.buf; d[o] = m & 0xff; d[o + 1] = m >> 8; return; }
-    const m = n * 4 + 2; const o = sink.reserve(4); const d = sink.buf;
-    d[o] = m & 0xff; d[o + 1] = (m >>> 8) & 0xff; d[o + 2] = (m >>> 16) & 0xff; d[o + 3] = (m >>> 24) & 0xff;
-    return;
-  }
-  putBytes(sink, encodeCompact(v));
+  if (v >= 0n && v < C30) putCompactSmall(sink, Number(v));
+  else putBytes(sink, encodeCompact(v));
+}
+
+/** Compact of 0 <= n < 2^30 (lenPrefix's bytes) written in place; reserve first, since it may replace buf. */
+function putCompactSmall(sink: ByteSink, n: number): void {
+  if (n < 64) { const o = sink.reserve(1); sink.buf[o] = n << 2; return; }
+  if (n < 16384) { const m = (n << 2) | 1; const o = sink.reserve(2); const d = sink.buf; d[o] = m & 0xff; d[o + 1] = m >> 8; return; }
+  const m = n * 4 + 2; const o = sink.reserve(4); const d = sink.buf;
+  d[o] = m & 0xff; d[o + 1] = (m >>> 8) & 0xff; d[o + 2] = (m >>> 16) & 0xff; d[o + 3] = (m >>> 24) & 0xff;
 }
 
 export const u128Codec: Codec<Planck> = { encode: encodeU128 };
