@@ -229,15 +229,14 @@ export class Marketplace {
       pricePlanck += price;
       if (price > 0n) {
         if (!this.balances.transfer(who, m.owner, price, 'Preserve').ok) return fail('InsufficientBalance');
-        revenue.set(m.owner, (revenue.get(m.owner) ?? 0n) + price);
+        revenue.set(m.owner, this.revenue(m.owner) + price);
         const k = paymentKey(it.modelId, who);
         eraPayments.set(k, (eraPayments.get(k) ?? 0n) + price);
       }
     }
     const f = this.env.fees.charge(who, this.config.networkFeePlanck, total);
     if (!f.ok) return fail('InsufficientBalance');
-    const used = this.storage.callsUsed.get(who);
-    this.storage.callsUsed.set(who, { era, calls: (used !== undefined && used.era === era ? used.calls : 0) + total });
+    this.storage.callsUsed.set(who, { era, calls: this.callsUsed(who) + total });
     return ok(pricePlanck);
   }
 

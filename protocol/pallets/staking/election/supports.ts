@@ -125,7 +125,7 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
  * (Perbill::from_rational(w, Σw), zero ratios dropped, normalized to 100%) and the chain turns them back into stake
  * (ratio × stake rounded to nearest, normalized to the voter's snapshot stake).
  */
-export function ratioRoundTrip(dist: ReadonlyArray<readonly [AccountId, bigint]>, stake: bigint): ReadonlyArray<readonly [AccountId, bigint]> {
+function ratioRoundTrip(dist: ReadonlyArray<readonly [AccountId, bigint]>, stake: bigint): ReadonlyArray<readonly [AccountId, bigint]> {
   if (dist.length === 1) return [[dist[0]![0], stake]]; // 100% either way
   let total = 0n;
   for (const [, w] of dist) total += w;
