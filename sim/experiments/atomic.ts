@@ -48,8 +48,7 @@ export function writeDirAtomic(dir: string, name: string, files: Readonly<Record
     try {
       renameSync(tmp, join(dir, name));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+      if (alreadyWritten(e)) return false;
       throw e;
     }
     return true;
@@ -78,12 +77,17 @@ export async function writeDirAtomicAsync(dir: string, name: string, files: Read
     try {
       await rename(tmp, join(dir, name));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTEMPTY' || code === 'EEXIST') return false;
+      if (alreadyWritten(e)) return false;
       throw e;
     }
     return true;
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
+}
+
+/** A rename onto an existing folder: another delivery of the same run finished first. */
+function alreadyWritten(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOTEMPTY' || code === 'EEXIST';
 }
