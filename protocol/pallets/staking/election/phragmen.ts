@@ -17,6 +17,9 @@ import { balance } from './balancing.js';
 import { finishElection, type ElectionResult } from './result.js';
 
 export const DEN = EXTENDED_MAX;
+const DEN_F = Number(DEN);
+const REL = 8.881784197001252e-16;  // 2^-50
+const ABS = 7.52316384526264e-37;   // 2^-120
 /** Rational128 max_value: the score of a candidate nobody approves (elected only to fill seats). */
 const INFINITE = -1n;
 
@@ -31,14 +34,17 @@ export function seqPhragmen(toElect: number, candidates: readonly AccountId[], v
 /**
  * Runs the rounds and the final weight assignment on `g`.
  *
- * Winner selection is filtered in floating point and decided exactly: each unelected candidate keeps a float estimate
- * g_c of its score (in units of DEN) with a proven error bound err_c; only candidates whose interval
+ * Winner selection is filtered in floating point and decided exactly: each unelected candidate's score is estimated
+ * as g_c = (1 + S_c) / approval_c, where S_c sums (new load − old load)·budget over every load change of c's voters
+ * (loads are real-valued here: bigint/DEN), with a proven error bound err_c; only candidates whose interval
  * [g_c − err_c, g_c + err_c] reaches below the smallest upper bound can be the exact minimum, and those (usually one)
  * get their exact bigint score computed from the exact voter loads — the chain's formula. Ties and near-ties therefore
  * resolve exactly as on chain (smallest exact score, then candidate order). Error bound: every float op has relative
- * error ≤ 2^-53; a term t = L·b/a carries ≤ 6 such errors; the running sum is updated m_c times and only grows (loads
- * are non-decreasing in seq-Phragmén), so each update errs by ≤ 2^-53·g_c; each exact term is floored (< 1 unit of
- * 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these (2^-120 > 1/DEN = 2^-128).
+ * error ≤ 2^-53; a voter's deltas telescope to its final load (the stored float load is reused as the next "old"), so
+ * its share of S_c errs by ≤ 5·2^-53 of its term; each of the m_c additions to S_c errs by ≤ 2^-53·S_c (all terms are
+ * non-negative: loads only grow in seq-Phragmén); the final division adds two more; each exact term is floored
+ * (< 1 unit of 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these
+ * (2^-120 > 1/DEN = 2^-128).
  */
 export function seqPhragmenCore(g: Graph, toElect: number): void {
   const C = g.candWho.length;
@@ -49,17 +55,14 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
 
   const { revStart, revEdge } = g;
 
-  const DEN_F = Number(DEN);
   const approvalF = new Float64Array(C);
-  const est = new Float64Array(C);       // g_c: score estimate in units of DEN (i.e. the real-valued score)
+  // S_c = Σ over c's voters of load_v·budget_v (real-valued loads): est_c = (1 + S_c) / approval_c.
+  const loadBudget = new Float64Array(C);
   const updates = new Float64Array(C);   // m_c
-  for (let c = 0; c < C; c++) {
-    approvalF[c] = Number(g.approval[c]!);
-    est[c] = g.approval[c] === 0n ? Infinity : 1 / approvalF[c]!;
-  }
+  for (let c = 0; c < C; c++) approvalF[c] = Number(g.approval[c]!);
   const budgetF = new Float64Array(V);
   for (let v = 0; v < V; v++) budgetF[v] = Number(g.budget[v]!);
-  const termF = new Float64Array(E);
+  const voterLoadF = new Float64Array(V); // Number(voterLoad[v]) / DEN (DEN = 2^128 - 1 rounds to 2^128: exact scaling)
   const voterLoad: bigint[] = new Array<bigint>(V).fill(0n);
   const edgeLoad: bigint[] = new Array<bigint>(E).fill(0n);
   const base: bigint[] = g.approval.map((a) => (a === 0n ? INFINITE : DEN / a));
@@ -68,14 +71,16 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   const elected = g.elected, edgeCand = g.edgeCand, edgeStart = g.edgeStart, edgeVoter = g.edgeVoter;
   const degree = new Float64Array(C);
   for (let c = 0; c < C; c++) degree[c] = revStart[c + 1]! - revStart[c]!;
-  const REL = 8.881784197001252e-16;  // 2^-50
-  const ABS = 7.52316384526264e-37;   // 2^-120
+  const est = new Float64Array(C);
   for (let round = 0; round < k; round++) {
-    // Smallest upper bound among finite estimates (err_c inlined: (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120).
+    // Estimates and the smallest upper bound among finite ones (err_c inlined: (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120).
     let minHi = Infinity;
     for (let c = 0; c < C; c++) {
-      const e = est[c]!;
-      if (elected[c] || e === Infinity) continue;
+      if (elected[c]) continue;
+      const a = approvalF[c]!;
+      const e = a === 0 ? Infinity : (1 + loadBudget[c]!) / a;
+      est[c] = e;
+      if (e === Infinity) continue;
       const hi = e + ((updates[c]! + 16) * REL * e + (degree[c]! + 2) * ABS);
       if (hi < minHi) minHi = hi;
     }
@@ -112,14 +117,14 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       const old = voterLoad[v]!;
       edgeLoad[e] = bestScore > old ? bestScore - old : 0n;
       voterLoad[v] = bestScore;
-      const lb = loadF * budgetF[v]!;
+      // Loads only grow: the voter's terms on its other candidates grow by (new − old)·budget.
+      const delta = (loadF - voterLoadF[v]!) * budgetF[v]!;
+      voterLoadF[v] = loadF;
       const eEnd = edgeStart[v + 1]!;
       for (let e2 = edgeStart[v]!; e2 < eEnd; e2++) {
         const c2 = edgeCand[e2]!;
-        if (elected[c2] || est[c2] === Infinity) continue;
-        const t = lb / approvalF[c2]!;
-        est[c2] = est[c2]! + (t - termF[e2]!);
-        termF[e2] = t;
+        if (elected[c2]) continue;
+        loadBudget[c2] = loadBudget[c2]! + delta;
         updates[c2] = updates[c2]! + 1;
       }
     }
