@@ -9,13 +9,27 @@ import { compareAccount } from './election/result.js';
 export class AccountOrder {
   private source: readonly AccountId[] | null = null;
   private sorted: readonly AccountId[] = [];
+  /** Position of each key in `sorted`; built on first use after a change of the key set. */
+  private index: Map<AccountId, number> | null = null;
 
   of(map: StorageMap<AccountId, unknown>): readonly AccountId[] {
     const keys = map.sortedKeysList();
     if (keys !== this.source || keys.length !== this.sorted.length) {
       this.sorted = [...keys].sort(compareAccount);
       this.source = keys;
+      this.index = null;
     }
     return this.sorted;
+  }
+
+  /** The keys in account order with each key's position in it (index.get(order[i]) === i). */
+  indexed(map: StorageMap<AccountId, unknown>): { readonly order: readonly AccountId[]; readonly index: ReadonlyMap<AccountId, number> } {
+    const order = this.of(map);
+    if (this.index === null) {
+      const index = new Map<AccountId, number>();
+      for (let i = 0; i < order.length; i++) index.set(order[i]!, i);
+      this.index = index;
+    }
+    return { order, index: this.index };
   }
 }

@@ -24,7 +24,7 @@ import type { VoterInput } from './election/graph.js';
 import { InlineSolver, type ElectionInput, type ElectionSolver } from './solver.js';
 import { AccountOrder } from './account-order.js';
 import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
-import { pagePayout, validatorPot } from './payout.js';
+import { nominatorShare, pagePayout, validatorPageShare, validatorPot } from './payout.js';
 import { computeSlash, disableLimit, type EraSlashStore, type SpanStore } from './slashing.js';
 import { equivocationSlashFraction } from '../consensus/equivocation.js';
 
@@ -77,9 +77,11 @@ export class Staking {
   /** Tickets of submitted elections by era, with the input they were submitted for (checked on take). */
   private readonly inFlight = new Map<EraIndex, { readonly input: ElectionInput; readonly ticket: number }>();
   // Memos of pure functions of storage (not state: each is checked against its input on use, so they never change
-  // an outcome and need no journal): the account-sorted key lists and the era-point keys of the active era.
+  // an outcome and need no journal): the account-sorted key lists (validators, nominators, bonded stashes) and the
+  // era-point keys of the active era.
   private readonly validatorOrder = new AccountOrder();
   private readonly nominatorOrder = new AccountOrder();
+  private readonly stakerOrder = new AccountOrder();
   private pointsKeys: { era: EraIndex; keys: Map<AccountId, string> } = { era: -1, keys: new Map() };
 
   constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
@@ -415,11 +417,11 @@ export class Staking {
     return OK;
   }
 
-  private potOf(era: EraIndex, validator: AccountId, reward: Planck) {
+  private potOf(era: EraIndex, validator: AccountId, reward: Planck, k = eraKey(era, validator)) {
     const s = this.storage;
-    const points = s.erasRewardPoints.get(eraKey(era, validator)) ?? 0;
+    const points = s.erasRewardPoints.get(k) ?? 0;
     const total = s.erasTotalRewardPoints.get(era) ?? 0;
-    const commission = s.erasValidatorPrefs.get(eraKey(era, validator))?.commission ?? 0n;
+    const commission = s.erasValidatorPrefs.get(k)?.commission ?? 0n;
     return validatorPot(reward, BigInt(points), BigInt(total), commission);
   }
 
@@ -453,28 +455,37 @@ export class Staking {
     const s = this.storage;
     const reward = s.erasValidatorReward.get(era);
     if (reward === undefined || reward === 0n) return;
-    const owed = new Map<AccountId, Planck>();
-    const add = (who: AccountId, a: Planck) => { if (a > 0n) owed.set(who, (owed.get(who) ?? 0n) + a); };
+    // Amounts owed are summed per bonded stash, by its position in account order. A payee without a ledger is
+    // skipped: makePayout would mint nothing for it and change nothing. Walking the positions in order then pays
+    // in account order (the order of the Rewarded events) without sorting the payees every era.
+    const { order, index } = this.stakerOrder.indexed(s.ledger);
+    const owed: Planck[] = new Array<Planck>(order.length).fill(0n);
     for (const v of s.erasElected.get(era) ?? []) {
       const k = eraKey(era, v);
       const overview = s.erasStakersOverview.get(k)!;
       const claimed = s.claimedRewards.get(k) ?? [];
       const pages = claimablePages(overview);
       if (claimed.length === pages) continue;
-      const pot = this.potOf(era, v, reward);
+      const pot = this.potOf(era, v, reward, k);
+      const vi = index.get(v);
       const all: number[] = [];
       for (let p = 0; p < pages; p++) {
         all.push(p);
         if (claimed.includes(p)) continue;
-        const pp = pagePayout(pot, overview, p, s.erasStakersPaged.get(pageKey(era, v, p)));
-        add(v, pp.validator);
-        for (const [who, a] of pp.nominators) add(who, a);
+        const page = s.erasStakersPaged.get(pageKey(era, v, p));
+        if (vi !== undefined) owed[vi] = owed[vi]! + validatorPageShare(pot, overview, p, page);
+        if (page === undefined) continue;
+        const others = page.others;
+        for (let j = 0; j < others.length; j++) {
+          const n = others[j]!;
+          const i = index.get(n.who);
+          if (i !== undefined) owed[i] = owed[i]! + nominatorShare(pot, overview.total, n.value);
+        }
       }
       s.claimedRewards.set(k, all);
     }
     let paid = 0n;
-    // The default sort compares UTF-16 code units, the same order as compareAccount, without a JS callback per pair.
-    for (const who of [...owed.keys()].sort()) paid += this.makePayout(who, owed.get(who)!);
+    for (let i = 0; i < owed.length; i++) if (owed[i]! > 0n) paid += this.makePayout(order[i]!, owed[i]!);
     this.notePaid(era, paid);
   }
 

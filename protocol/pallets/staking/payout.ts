@@ -26,12 +26,21 @@ export interface PagePayout {
 }
 
 export function pagePayout(pot: ValidatorPot, overview: ExposureOverview, page: number, exposurePage: ExposurePage | undefined): PagePayout {
-  const own = page === 0 ? overview.own : 0n;
   const others = exposurePage?.others ?? [];
+  const nominators = others.map((n) => [n.who, nominatorShare(pot, overview.total, n.value)] as const);
+  return { validator: validatorPageShare(pot, overview, page, exposurePage), nominators };
+}
+
+/** The validator's part of page `page`: its own stake's share (page 0 only) plus the page's share of commission. */
+export function validatorPageShare(pot: ValidatorPot, overview: ExposureOverview, page: number, exposurePage: ExposurePage | undefined): Planck {
+  const own = page === 0 ? overview.own : 0n;
   const pageTotal = (exposurePage?.pageTotal ?? 0n) + own;
-  const total = overview.total;
-  const staking = mulRound(PERBILL, fromRational(PERBILL, own, total), pot.leftover);
-  const commission = mulRound(PERBILL, fromRational(PERBILL, pageTotal, total), pot.commission);
-  const nominators = others.map((n) => [n.who, mulRound(PERBILL, fromRational(PERBILL, n.value, total), pot.leftover)] as const);
-  return { validator: staking + commission, nominators };
+  const staking = mulRound(PERBILL, fromRational(PERBILL, own, overview.total), pot.leftover);
+  const commission = mulRound(PERBILL, fromRational(PERBILL, pageTotal, overview.total), pot.commission);
+  return staking + commission;
+}
+
+/** A nominator's part of a page: Perbill(value / total) * leftover (auto payout sums these without a tuple each). */
+export function nominatorShare(pot: ValidatorPot, total: Planck, value: Planck): Planck {
+  return mulRound(PERBILL, fromRational(PERBILL, value, total), pot.leftover);
 }
