@@ -44,6 +44,14 @@ describe('fast SCALE paths == byte-wise reference', () => {
       expect([...out.subarray(off, off + bytes)]).toEqual(refUintLE(v, bytes));
       expect([...out.subarray(off + bytes)]).toEqual([0xee, 0xee, 0xee]);
     }), { numRuns: 2000 });
+    // random values of every bit length up to the width (the safe-integer path below 2^53, 64-bit words above)
+    fc.assert(fc.property(fc.constantFrom(1, 2, 3, 4, 7, 8, 12, 16, 32), fc.nat({ max: 9 }), fc.integer({ min: 0, max: 256 }), fc.bigInt(0n, (1n << 256n) - 1n),
+      (bytes, off, bits, r) => {
+        const v = r & ((1n << BigInt(Math.min(bits, bytes * 8))) - 1n);
+        const out = new Uint8Array(off + bytes + 2).fill(0xee);
+        writeUintLE(out, off, v, bytes);
+        expect([...out]).toEqual([...new Array<number>(off).fill(0xee), ...refUintLE(v, bytes), 0xee, 0xee]);
+      }), { numRuns: 4000 });
     expect(() => writeUintLE(new Uint8Array(16), 0, 1n << 128n, 16)).toThrow(/uint128 out of range/);
     expect(() => writeUintLE(new Uint8Array(16), 0, -1n, 16)).toThrow(/out of range/);
   });
