@@ -8,23 +8,33 @@ import { assert } from '../../../primitives/dispatch.js';
 /** Bound on the one-by-one leftover loop; the chain's own bound is the value range (diff % count < count). */
 const NORMALIZE_STEPS_MAX = 1_000_000;
 
+/** Scratch for the ascending-order permutation (grown on demand; inputs are one voter's edges, usually <= 16). */
+let ordScratch = new Int32Array(64);
+
 export function normalize(input: readonly bigint[], target: bigint): bigint[] {
-  let sum = 0n;
-  for (const t of input) { assert(t >= 0n, 'normalize: negative input'); sum += t; }
-  const count = input.length;
-  if (count === 0) return [];
-  const diff = target > sum ? target - sum : sum - target;
   const out = input.slice();
-  if (diff === 0n) return out;
+  normalizeInPlace(out, 0, out.length, target);
+  return out;
+}
+
+/** normalize on buf[start .. start + count) in place (the election pipeline's allocation-free form). */
+export function normalizeInPlace(buf: bigint[], start: number, count: number, target: bigint): void {
+  let sum = 0n;
+  for (let k = 0; k < count; k++) { const t = buf[start + k]!; assert(t >= 0n, 'normalize: negative input'); sum += t; }
+  if (count === 0) return;
+  const diff = target > sum ? target - sum : sum - target;
+  if (diff === 0n) return;
   const countB = BigInt(count);
   const needsBump = target > sum;
   const perRound = diff / countB;
   let leftover = diff % countB;
   // Positions in ascending value order, stable (Rust `sort_by_key` is stable): insertion sort, inputs are short.
-  const ord = new Int32Array(count);
+  if (ordScratch.length < count) ordScratch = new Int32Array(Math.max(count, 2 * ordScratch.length));
+  const ord = ordScratch;
   for (let i = 0; i < count; i++) {
     let j = i;
-    while (j > 0 && out[ord[j - 1]!]! > out[i]!) { ord[j] = ord[j - 1]!; j--; }
+    const vi = buf[start + i]!;
+    while (j > 0 && buf[start + ord[j - 1]!]! > vi) { ord[j] = ord[j - 1]!; j--; }
     ord[j] = i;
   }
   let steps = 0;
@@ -33,35 +43,35 @@ export function normalize(input: readonly bigint[], target: bigint): bigint[] {
     const threshold = target / countB;
     if (perRound !== 0n) {
       for (let k = 0; k < count; k++) {
-        const i = ord[minIndex]!;
-        out[i] = out[i]! + perRound;
-        if (out[i]! >= threshold) minIndex = (minIndex + 1) % count;
+        const i = start + ord[minIndex]!;
+        buf[i] = buf[i]! + perRound;
+        if (buf[i]! >= threshold) minIndex = (minIndex + 1) % count;
       }
     }
     while (leftover !== 0n) {
       assert(++steps <= NORMALIZE_STEPS_MAX, 'normalize: leftover loop bound');
-      const i = ord[minIndex]!;
-      out[i] = out[i]! + 1n;
-      if (out[i]! >= threshold) minIndex = (minIndex + 1) % count;
+      const i = start + ord[minIndex]!;
+      buf[i] = buf[i]! + 1n;
+      if (buf[i]! >= threshold) minIndex = (minIndex + 1) % count;
       leftover -= 1n;
     }
   } else {
     let maxIndex = count - 1;
-    const threshold = out[ord[0]!]!;
+    const threshold = buf[start + ord[0]!]!;
     if (perRound !== 0n) {
       for (let k = 0; k < count; k++) {
-        const i = ord[maxIndex]!;
-        if (out[i]! >= perRound) out[i] = out[i]! - perRound;
-        else { leftover += perRound - out[i]!; out[i] = 0n; }
-        if (out[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+        const i = start + ord[maxIndex]!;
+        if (buf[i]! >= perRound) buf[i] = buf[i]! - perRound;
+        else { leftover += perRound - buf[i]!; buf[i] = 0n; }
+        if (buf[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
       }
     }
     while (leftover !== 0n) {
       assert(++steps <= NORMALIZE_STEPS_MAX, 'normalize: leftover loop bound');
-      const i = ord[maxIndex]!;
-      if (out[i]! >= 1n) {
-        out[i] = out[i]! - 1n;
-        if (out[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+      const i = start + ord[maxIndex]!;
+      if (buf[i]! >= 1n) {
+        buf[i] = buf[i]! - 1n;
+        if (buf[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
         leftover -= 1n;
       } else {
         maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
@@ -69,7 +79,6 @@ export function normalize(input: readonly bigint[], target: bigint): bigint[] {
     }
   }
   let check = 0n;
-  for (const v of out) check += v;
+  for (let k = 0; k < count; k++) check += buf[start + k]!;
   assert(check === target, 'normalize: sum mismatch');
-  return out;
 }

@@ -7,12 +7,13 @@
 import type { AccountId } from '../../../primitives/units.js';
 import { PERBILL, fromRational, mulRound } from '../../../primitives/perthing.js';
 import { graphOf, sat, setupInputs, type BalancingConfig, type Graph, type TopologyCache, type VoterInput } from './graph.js';
-import { normalize } from './normalize.js';
+import { normalizeInPlace } from './normalize.js';
 import { seqPhragmenCore } from './phragmen.js';
 import { phragmmsOnGraph } from './phragmms.js';
 import { balance } from './balancing.js';
-import { assignmentToStaked, compareAccount, type Support } from './result.js';
-import { reduce, type MutableStaked } from './reduce.js';
+import { compareAccount, type Support } from './result.js';
+import { reduceFlat, type FlatStaked } from './reduce.js';
+import { assert } from '../../../primitives/dispatch.js';
 
 const ONE = PERBILL.accuracy;
 
@@ -57,11 +58,47 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
   for (const c of winnersIdx.slice(0, toElect)) winnerSet[c] = 1;
   const supVoters: Array<Array<readonly [AccountId, bigint]>> = Array.from({ length: C }, () => []);
   const supTotal: bigint[] = new Array<bigint>(C).fill(0n);
-  const edges: number[] = [];
+  const add = (c: number, who: AccountId, w: bigint): void => { supVoters[c]!.push([who, w]); supTotal[c] = sat(supTotal[c]! + w); };
+  const s = stakedFlat(g);
+  if (reduced) {
+    assertDistinctVoters(g, s);
+    reduceFlat(withVoterKeys(g, s));
+    ratioRoundTripFlat(g, s, add);
+  } else {
+    for (let r = 0; r < s.voters; r++) {
+      const who = g.voterWho[s.graphVoter[r]!]!;
+      for (let k = s.start[r]!; k < s.start[r]! + s.len[r]!; k++) add(s.target[k]!, who, s.weight[k]!);
+    }
+  }
+  const order: number[] = [];
+  for (let c = 0; c < C; c++) if (supVoters[c]!.length > 0) order.push(c);
+  order.sort((a, b) => compareAccount(g.candWho[a]!, g.candWho[b]!));
+  for (const c of order) if (!winnerSet[c]) throw new Error(`election: support for a non-winner ${g.candWho[c]}`);
+  return {
+    winners: winnersIdx.slice(0, toElect).map((c) => g.candWho[c]!),
+    supports: order.map((c) => [g.candWho[c]!, { total: supTotal[c]!, voters: supVoters[c]! }] as const),
+  };
+}
+
+/** Staked assignments of the voters with at least one edge left, in flat form (targets are candidate indices). */
+interface StakedFlat extends Omit<FlatStaked, 'voterKey'> {
+  /** Graph voter index of flat voter r. */
+  readonly graphVoter: Int32Array;
+}
+
+/**
+ * Per voter: edge weights -> Perbill ratios (from_rational, zero ratios dropped) -> normalized to 100% -> back to stake
+ * (ratio × stake, nearest; zero ratios dropped) -> normalized to the voter's stake. Voters left without a ratio drop.
+ */
+function stakedFlat(g: Graph): StakedFlat {
+  const V = g.voterWho.length, E = g.edgeCand.length;
+  const start = new Int32Array(V), len = new Int32Array(V), graphVoter = new Int32Array(V);
+  const target = new Int32Array(E);
+  const weight: bigint[] = new Array<bigint>(E);
   const parts: bigint[] = [];
-  const forReduce: MutableStaked[] | null = reduced ? [] : null;
-  const stakeOf: bigint[] = [];
-  for (let v = 0; v < g.voterWho.length; v++) {
+  const edges: number[] = [];
+  let r = 0, at = 0;
+  for (let v = 0; v < V; v++) {
     const b = g.budget[v]!;
     edges.length = 0; parts.length = 0;
     for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) {
@@ -71,65 +108,73 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
       if (p !== 0n) { edges.push(e); parts.push(p); }
     }
     if (edges.length === 0) continue;
-    const who = g.voterWho[v]!;
+    start[r] = at; graphVoter[r] = v;
     if (edges.length === 1) {
       // One target: the ratio normalizes to 100% and 100% of the stake is the stake (no rounding possible).
-      const c = g.edgeCand[edges[0]!]!;
-      if (forReduce !== null) { forReduce.push({ who, distribution: [[g.candWho[c]!, b]] }); stakeOf.push(b); continue; }
-      supVoters[c]!.push([who, b]);
-      supTotal[c] = sat(supTotal[c]! + b);
+      target[at] = g.edgeCand[edges[0]!]!; weight[at] = b; at++;
+      len[r++] = 1;
       continue;
     }
-    const normParts = normalize(parts, ONE);
-    const stakedEdges: number[] = [];
-    const staked: bigint[] = [];
+    normalizeInPlace(parts, 0, parts.length, ONE);
+    const first = at;
     for (let i = 0; i < edges.length; i++) {
-      if (normParts[i] === 0n) continue;
-      stakedEdges.push(edges[i]!);
-      staked.push(mulRound(PERBILL, normParts[i]!, b));
+      if (parts[i] === 0n) continue;
+      target[at] = g.edgeCand[edges[i]!]!; weight[at] = mulRound(PERBILL, parts[i]!, b); at++;
     }
-    const normStaked = normalize(staked, b);
-    if (forReduce !== null) {
-      forReduce.push({ who, distribution: stakedEdges.map((e, i) => [g.candWho[g.edgeCand[e]!]!, normStaked[i]!] as [AccountId, bigint]) });
-      stakeOf.push(b);
-      continue;
-    }
-    for (let i = 0; i < stakedEdges.length; i++) {
-      const c = g.edgeCand[stakedEdges[i]!]!;
-      supVoters[c]!.push([who, normStaked[i]!]);
-      supTotal[c] = sat(supTotal[c]! + normStaked[i]!);
-    }
+    normalizeInPlace(weight, first, at - first, b);
+    len[r++] = at - first;
   }
-  if (forReduce !== null) {
-    reduce(forReduce);
-    const candIndex = new Map(g.candWho.map((c, i) => [c, i]));
-    forReduce.forEach((a, i) => {
-      for (const [t, w] of ratioRoundTrip(a.distribution, stakeOf[i]!)) {
-        const c = candIndex.get(t)!;
-        supVoters[c]!.push([a.who, w]);
-        supTotal[c] = sat(supTotal[c]! + w);
-      }
-    });
+  return { voters: r, targets: g.candWho.length, start, len, target, weight, graphVoter };
+}
+
+/** reduce's duplicate-voter check (a panic on chain). Staking's voters come sorted, so one pass usually decides. */
+function assertDistinctVoters(g: Graph, s: StakedFlat): void {
+  let sorted = true;
+  for (let r = 1; r < s.voters && sorted; r++) sorted = g.voterWho[s.graphVoter[r - 1]!]! < g.voterWho[s.graphVoter[r]!]!;
+  if (sorted) return;
+  const seen = new Set<AccountId>();
+  for (let r = 0; r < s.voters; r++) {
+    const who = g.voterWho[s.graphVoter[r]!]!;
+    if (seen.has(who)) assert(false, `reduce: duplicate voter ${who}`);
+    seen.add(who);
   }
-  const order = Array.from({ length: C }, (_, i) => i).filter((c) => supVoters[c]!.length > 0);
-  order.sort((a, b) => compareAccount(g.candWho[a]!, g.candWho[b]!));
-  for (const c of order) if (!winnerSet[c]) throw new Error(`election: support for a non-winner ${g.candWho[c]}`);
-  return {
-    winners: winnersIdx.slice(0, toElect).map((c) => g.candWho[c]!),
-    supports: order.map((c) => [g.candWho[c]!, { total: supTotal[c]!, voters: supVoters[c]! }] as const),
-  };
+}
+
+/** The voters' accounts as reduce_all compares them with targets: a voter that is also a candidate (self vote). */
+function withVoterKeys(g: Graph, s: StakedFlat): FlatStaked {
+  const candIndex = new Map<AccountId, number>();
+  for (let c = 0; c < g.candWho.length; c++) candIndex.set(g.candWho[c]!, c);
+  const voterKey = new Int32Array(s.voters);
+  for (let r = 0; r < s.voters; r++) voterKey[r] = candIndex.get(g.voterWho[s.graphVoter[r]!]!) ?? s.targets + r;
+  return { ...s, voterKey };
 }
 
 /**
- * assignment_staked_to_ratio_normalized then assignment_ratio_to_staked_normalized: the solution travels as ratios
- * (Perbill::from_rational(w, Σw), zero ratios dropped, normalized to 100%) and the chain turns them back into stake
- * (ratio × stake rounded to nearest, normalized to the voter's snapshot stake).
+ * assignment_staked_to_ratio_normalized then assignment_ratio_to_staked_normalized, per voter, in voter order: the
+ * solution travels as ratios (Perbill::from_rational(w, Σw), zero ratios dropped, normalized to 100%) and the chain
+ * turns them back into stake (ratio × stake rounded to nearest, zero ratios dropped, normalized to the snapshot stake).
  */
-function ratioRoundTrip(dist: ReadonlyArray<readonly [AccountId, bigint]>, stake: bigint): ReadonlyArray<readonly [AccountId, bigint]> {
-  if (dist.length === 1) return [[dist[0]![0], stake]]; // 100% either way
-  let total = 0n;
-  for (const [, w] of dist) total += w;
-  const kept = dist.map(([t, w]) => [t, fromRational(PERBILL, w, total)] as const).filter(([, p]) => p !== 0n);
-  const ratios = normalize(kept.map(([, p]) => p), ONE);
-  return assignmentToStaked({ who: '', distribution: kept.map(([t], i) => [t, ratios[i]!] as const) }, stake).distribution;
+function ratioRoundTripFlat(g: Graph, s: StakedFlat, add: (c: number, who: AccountId, w: bigint) => void): void {
+  const ratio: bigint[] = [], tgt: number[] = [];
+  for (let r = 0; r < s.voters; r++) {
+    const v = s.graphVoter[r]!, who = g.voterWho[v]!, stake = g.budget[v]!;
+    const b = s.start[r]!, n = s.len[r]!;
+    if (n === 1) { add(s.target[b]!, who, stake); continue; } // 100% either way
+    let total = 0n;
+    for (let k = b; k < b + n; k++) total += s.weight[k]!;
+    ratio.length = 0; tgt.length = 0;
+    for (let k = b; k < b + n; k++) {
+      const p = fromRational(PERBILL, s.weight[k]!, total);
+      if (p !== 0n) { ratio.push(p); tgt.push(s.target[k]!); }
+    }
+    normalizeInPlace(ratio, 0, ratio.length, ONE);
+    let m = 0;
+    for (let i = 0; i < ratio.length; i++) {
+      if (ratio[i] === 0n) continue;
+      ratio[m] = mulRound(PERBILL, ratio[i]!, stake); tgt[m] = tgt[i]!; m++;
+    }
+    normalizeInPlace(ratio, 0, m, stake);
+    for (let i = 0; i < m; i++) add(tgt[i]!, who, ratio[i]!);
+  }
 }
+

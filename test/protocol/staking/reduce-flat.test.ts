@@ -1,0 +1,101 @@
+// The integer-indexed reduce (reduceFlat, the staking pipeline's fast path) against the line-by-line port of
+// sp-npos-elections reduce.rs (reduce / reduce4 / reduceAll on MutableStaked) as the independent expectation: on random
+// small graphs with many cycles, tied and zero weights, values at the u128 saturation bound, and voters that are also
+// targets (validators' self votes, which reduce_all's re-org compares by account), both must leave exactly the same
+// assignments and report the same number of removed edges. Plus the crate's test vectors through the flat form.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { U128_MAX } from '../../../protocol/primitives/units.js';
+import { reduce, reduce4, reduce4Flat, reduceAll, reduceAllFlat, reduceFlat, type FlatStaked, type MutableStaked }
+  from '../../../protocol/pallets/staking/election/reduce.js';
+
+/** Accounts: target k is `a${k}`; voter account ids below `targets` are the same accounts as those targets. */
+function toFlat(a: readonly MutableStaked[], targets: number): FlatStaked {
+  const tid = (who: string): number => Number(who.slice(1));
+  const start = new Int32Array(a.length), len = new Int32Array(a.length), voterKey = new Int32Array(a.length);
+  const target: number[] = [], weight: bigint[] = [];
+  a.forEach((x, i) => {
+    start[i] = target.length; len[i] = x.distribution.length;
+    const k = tid(x.who);
+    voterKey[i] = k < targets ? k : targets + i;
+    for (const [t, w] of x.distribution) { target.push(tid(t)); weight.push(w); }
+  });
+  return { voters: a.length, targets, start, len, target: Int32Array.from(target), weight, voterKey };
+}
+
+function fromFlat(s: FlatStaked, like: readonly MutableStaked[]): MutableStaked[] {
+  return like.map((x, i) => ({ who: x.who, distribution: Array.from({ length: s.len[i]! },
+    (_, k) => [`a${s.target[s.start[i]! + k]!}`, s.weight[s.start[i]! + k]!] as [string, bigint]) }));
+}
+
+const clone = (a: readonly MutableStaked[]): MutableStaked[] =>
+  a.map((x) => ({ who: x.who, distribution: x.distribution.map(([t, w]) => [t, w] as [string, bigint]) }));
+
+const weightArb = fc.oneof(
+  { arbitrary: fc.bigInt({ min: 0n, max: 3n }), weight: 4 },            // ties and zero weights
+  { arbitrary: fc.bigInt({ min: 0n, max: 10n ** 18n }), weight: 3 },
+  { arbitrary: fc.bigInt({ min: U128_MAX - 5n, max: U128_MAX }), weight: 1 }, // saturating sums
+);
+
+const graphArb = fc.integer({ min: 1, max: 7 }).chain((targets) => fc.record({
+  targets: fc.constant(targets),
+  voters: fc.uniqueArray(fc.record({
+    id: fc.integer({ min: 0, max: targets + 30 }),
+    dist: fc.uniqueArray(fc.record({ t: fc.integer({ min: 0, max: targets - 1 }), w: weightArb }), { selector: (d) => d.t, maxLength: targets }),
+  }), { selector: (v) => v.id, maxLength: 24 }),
+}));
+
+function staked(g: { voters: Array<{ id: number; dist: Array<{ t: number; w: bigint }> }> }): MutableStaked[] {
+  return g.voters.map((v) => ({ who: `a${v.id}`, distribution: v.dist.map((d) => [`a${d.t}`, d.w] as [string, bigint]) }));
+}
+
+describe('reduceFlat equals the port', () => {
+  const cases: Array<[string, (a: MutableStaked[]) => number, (s: FlatStaked) => number]> = [
+    ['reduce', reduce, reduceFlat], ['reduce4', reduce4, reduce4Flat], ['reduceAll', reduceAll, reduceAllFlat]];
+  for (const [name, port, flat] of cases) {
+    it(`${name}: same assignments and removed-edge count on random graphs`, () => {
+      fc.assert(fc.property(graphArb, (g) => {
+        const a = staked(g);
+        const s = toFlat(a, g.targets);
+        const expected = clone(a);
+        const removedPort = port(expected);
+        const removedFlat = flat(s);
+        expect(fromFlat(s, a)).toEqual(expected);
+        expect(removedFlat).toBe(removedPort);
+      }), { numRuns: 1500 });
+    });
+  }
+
+  it('many voters over few targets (long reduce_all cycles after reduce_4)', () => {
+    const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.bigInt({ min: 0n, max: 5n }), fc.bigInt({ min: 0n, max: 5n })), { minLength: 4, maxLength: 40 });
+    fc.assert(fc.property(arb, (rows) => {
+      const a: MutableStaked[] = rows.map(([t1, t2, w1, w2], i) => ({ who: `a${10 + i}`, distribution: t1 === t2
+        ? [[`a${t1}`, w1 + w2]] : [[`a${t1}`, w1], [`a${t2}`, w2]] }));
+      const s = toFlat(a, 4);
+      const expected = clone(a);
+      expect(reduceFlat(s)).toBe(reduce(expected));
+      expect(fromFlat(s, a)).toEqual(expected);
+    }), { numRuns: 1000 });
+  });
+
+  it('the crate vectors through the flat form (basic_reduce_works, should_deal_with_self_vote)', () => {
+    // Accounts renumbered into the flat naming: targets 10,20,30,40 -> a0..a3, voters 1..5 -> a11..a15.
+    const five = (): MutableStaked[] => [[11, [[0, 10]]], [12, [[0, 15], [1, 5]]], [13, [[1, 15], [3, 15]]],
+      [14, [[1, 10], [2, 10], [3, 20]]], [15, [[1, 20], [2, 10], [3, 20]]]].map(([w, d]) => ({ who: `a${w as number}`,
+      distribution: (d as Array<[number, number]>).map(([t, x]) => [`a${t}`, BigInt(x)] as [string, bigint]) }));
+    const reduced = [[11, [[0, 10]]], [12, [[0, 15], [1, 5]]], [13, [[1, 30]]], [14, [[3, 40]]], [15, [[1, 15], [2, 20], [3, 15]]]];
+    const s = toFlat(five(), 4);
+    expect(reduceFlat(s)).toBe(3);
+    expect(fromFlat(s, five()).map((x) => [Number(x.who.slice(1)), x.distribution.map(([t, w]) => [Number(t.slice(1)), Number(w)])])).toEqual(reduced);
+    const selfVote = [...five(), { who: 'a0', distribution: [['a0', 100n]] as Array<[string, bigint]> }, { who: 'a1', distribution: [['a1', 200n]] as Array<[string, bigint]> }];
+    const s2 = toFlat(selfVote, 4);
+    expect(reduceFlat(s2)).toBe(3);
+    expect(fromFlat(s2, selfVote).slice(5)).toEqual(selfVote.slice(5));
+  });
+
+  it('rejects a target voted twice and a target id out of range', () => {
+    const s = toFlat([{ who: 'a9', distribution: [['a0', 1n], ['a0', 2n]] }], 2);
+    expect(() => reduceFlat(s)).toThrow(/voted twice/);
+    expect(() => reduceFlat(toFlat([{ who: 'a9', distribution: [['a5', 1n]] }], 2))).toThrow(/out of range/);
+  });
+});
