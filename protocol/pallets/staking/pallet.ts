@@ -641,12 +641,16 @@ export class Staking {
 
   /** Every ledger is consistent and its freeze equals its total; stats balance. O(stakers): call at era boundaries. */
   checkInvariants(): void {
-    for (const [stash, l] of this.storage.ledger.entries()) {
+    // One visit per ledger without an [stash, ledger] tuple each (this audits every staker once per day or era); the
+    // freeze is read first and the account's existence only when it differs (a ledger of a reaped account holds no
+    // freeze), so the common case costs one lookup in balances.
+    this.storage.ledger.forEach((l, stash) => {
       L.checkLedger(l);
-      if (this.balances.exists(stash) && this.balances.balanceFrozen(STAKING_FREEZE_ID, stash) !== l.total) {
+      if (l.stash !== stash) assert(false, `staking: ledger under ${stash} is for ${l.stash}`);
+      if (this.balances.balanceFrozen(STAKING_FREEZE_ID, stash) !== l.total && this.balances.exists(stash)) {
         assert(false, `staking: freeze of ${stash} != ledger total`); // message built only on failure
       }
-    }
+    });
     const st = this.stats();
     assert(st.rewardPaidPlanck + st.rewardExpiredPlanck <= st.rewardAllocatedPlanck, 'staking: paid + expired > allocated');
   }
