@@ -21,7 +21,13 @@ export interface StakingLedger {
 
 export function newLedger(stash: AccountId, value: Planck): StakingLedger {
   assert(value >= 0n, 'ledger: negative bond');
-  return { stash, total: value, active: value, unlocking: [] };
+  return ledgerOf(stash, value, value, []);
+}
+
+/** Every ledger is built here, with its fields in one order: one object shape for all ledgers (property reads on
+ * them stay monomorphic), and the same JSON field order as a spread copy of a ledger had. */
+function ledgerOf(stash: AccountId, total: Planck, active: Planck, unlocking: readonly UnlockChunk[]): StakingLedger {
+  return { stash, total, active, unlocking };
 }
 
 export function checkLedger(l: StakingLedger): void {
@@ -34,7 +40,7 @@ export function checkLedger(l: StakingLedger): void {
 
 export function bondExtra(l: StakingLedger, extra: Planck): StakingLedger {
   assert(extra >= 0n, 'ledger: negative bond_extra');
-  return { ...l, total: l.total + extra, active: l.active + extra };
+  return ledgerOf(l.stash, l.total + extra, l.active + extra, l.unlocking);
 }
 
 /**
@@ -56,7 +62,7 @@ export function unbond(l: StakingLedger, value: Planck, unlockEra: EraIndex, min
     if (l.unlocking.length >= maxChunks) return null;
     unlocking = [...l.unlocking, { value: v, era: unlockEra }];
   }
-  return { ledger: { ...l, active, unlocking }, unbonded: v };
+  return { ledger: ledgerOf(l.stash, l.total, active, unlocking), unbonded: v };
 }
 
 /** rebond: moves up to `value` from the newest chunks back into active. */
@@ -74,7 +80,7 @@ export function rebond(l: StakingLedger, value: Planck): { ledger: StakingLedger
       unlocking[unlocking.length - 1] = { value: last.value - diff, era: last.era };
     }
   }
-  return { ledger: { ...l, active, unlocking }, rebonded };
+  return { ledger: ledgerOf(l.stash, l.total, active, unlocking), rebonded };
 }
 
 /** consolidate_unlocked: drops chunks with era <= currentEra from the ledger; returns the amount freed. */
@@ -82,7 +88,7 @@ export function consolidateUnlocked(l: StakingLedger, currentEra: EraIndex): { l
   let withdrawn = 0n;
   const unlocking: UnlockChunk[] = [];
   for (const c of l.unlocking) { if (c.era <= currentEra) withdrawn += c.value; else unlocking.push(c); }
-  return { ledger: { ...l, total: l.total - withdrawn, unlocking }, withdrawn };
+  return { ledger: ledgerOf(l.stash, l.total - withdrawn, l.active, unlocking), withdrawn };
 }
 
 /**
@@ -128,6 +134,6 @@ export function slashLedger(l: StakingLedger, amount: Planck, minimumBalance: Pl
     if (remaining === 0n) break;
     chunks[i]!.value = slashOutOf(chunks[i]!.value);
   }
-  const ledger: StakingLedger = { ...l, total, active, unlocking: chunks.filter((c) => c.value > 0n) };
+  const ledger = ledgerOf(l.stash, total, active, chunks.filter((c) => c.value > 0n));
   return { ledger, slashed: l.total - total };
 }
