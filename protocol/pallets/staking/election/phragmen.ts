@@ -42,14 +42,13 @@ export function seqPhragmen(toElect: number, candidates: readonly AccountId[], v
  * resolve exactly as on chain (smallest exact score, then candidate order). Error bound: every float op has relative
  * error ≤ 2^-53; a voter's deltas telescope to its final load (the stored float load is reused as the next "old"), so
  * its share of S_c errs by ≤ 5·2^-53 of its term; each of the m_c additions to S_c errs by ≤ 2^-53·S_c (all terms are
- * non-negative: loads only grow in seq-Phragmén); the final division adds two more; each exact term is floored
+ * non-negative: loads only grow in seq-Phragmén; m_c is bounded by Σ of c's voters' degrees); the final division adds two more; each exact term is floored
  * (< 1 unit of 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these
  * (2^-120 > 1/DEN = 2^-128).
  */
 export function seqPhragmenCore(g: Graph, toElect: number): void {
   const C = g.candWho.length;
   const V = g.voterWho.length;
-  const E = g.edgeCand.length;
   const k = Math.min(toElect, C);
   assert(Number.isInteger(k) && k >= 0, 'phragmen: toElect must be a non-negative integer');
 
@@ -58,19 +57,28 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   const approvalF = new Float64Array(C);
   // S_c = Σ over c's voters of load_v·budget_v (real-valued loads): est_c = (1 + S_c) / approval_c.
   const loadBudget = new Float64Array(C);
-  const updates = new Float64Array(C);   // m_c
   for (let c = 0; c < C; c++) approvalF[c] = Number(g.approval[c]!);
   const budgetF = new Float64Array(V);
   for (let v = 0; v < V; v++) budgetF[v] = Number(g.budget[v]!);
   const voterLoadF = new Float64Array(V); // Number(voterLoad[v]) / DEN (DEN = 2^128 - 1 rounds to 2^128: exact scaling)
   const voterLoad: bigint[] = new Array<bigint>(V).fill(0n);
-  const edgeLoad: bigint[] = new Array<bigint>(E).fill(0n);
+  // Edge loads live in g.weight until assignWeights turns each into the edge's weight (only winners' edges are written
+  // and read; a fresh graph has 0n everywhere else).
+  const edgeLoad = g.weight;
   const base: bigint[] = g.approval.map((a) => (a === 0n ? INFINITE : DEN / a));
   const candidates: number[] = [];
 
   const elected = g.elected, edgeCand = g.edgeCand, edgeStart = g.edgeStart, edgeVoter = g.edgeVoter;
   const degree = new Float64Array(C);
-  for (let c = 0; c < C; c++) degree[c] = revStart[c + 1]! - revStart[c]!;
+  // m_c (how often c's estimate changes) is at most Σ over c's voters of their degree: a voter's load changes once per
+  // elected target. The static bound keeps a counter out of the inner loop.
+  const updatesMax = new Float64Array(C);
+  for (let c = 0; c < C; c++) {
+    degree[c] = revStart[c + 1]! - revStart[c]!;
+    let m = 0;
+    for (let r = revStart[c]!; r < revStart[c + 1]!; r++) { const v = edgeVoter[revEdge[r]!]!; m += edgeStart[v + 1]! - edgeStart[v]!; }
+    updatesMax[c] = m;
+  }
   const est = new Float64Array(C);
   for (let round = 0; round < k; round++) {
     // Estimates and the smallest upper bound among finite ones (err_c inlined: (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120).
@@ -81,7 +89,7 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       const e = a === 0 ? Infinity : (1 + loadBudget[c]!) / a;
       est[c] = e;
       if (e === Infinity) continue;
-      const hi = e + ((updates[c]! + 16) * REL * e + (degree[c]! + 2) * ABS);
+      const hi = e + ((updatesMax[c]! + 16) * REL * e + (degree[c]! + 2) * ABS);
       if (hi < minHi) minHi = hi;
     }
     let best = -1;
@@ -98,7 +106,7 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       for (let c = 0; c < C; c++) {
         const e = est[c]!;
         if (elected[c] || e === Infinity) continue;
-        if (e - ((updates[c]! + 16) * REL * e + (degree[c]! + 2) * ABS) <= minHi) candidates.push(c);
+        if (e - ((updatesMax[c]! + 16) * REL * e + (degree[c]! + 2) * ABS) <= minHi) candidates.push(c);
       }
       for (const c of candidates) {
         const s = exactScore(g, c, base, revStart, revEdge, voterLoad);
@@ -125,7 +133,6 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
         const c2 = edgeCand[e2]!;
         if (elected[c2]) continue;
         loadBudget[c2] = loadBudget[c2]! + delta;
-        updates[c2] = updates[c2]! + 1;
       }
     }
   }
