@@ -13,6 +13,8 @@ import type { ElectionSupports } from '../../../protocol/pallets/staking/electio
 import { decodeReply, encodeRequest, type SolveReply } from './wire.js';
 
 const WAIT_SLICE_MS = 100;
+/** The ticket of the reply worker-entry.mjs posts when the task module fails to load. */
+const START_FAILED = -1;
 
 export class WorkerSolver implements ElectionSolver {
   private worker: Worker | null = null;
@@ -23,7 +25,8 @@ export class WorkerSolver implements ElectionSolver {
   private lastShape: ElectionInput | null = null;
   private nextTicket = 0;
 
-  constructor(private readonly takeWaitMsMax = 30 * 60_000) {}
+  /** `task`: the worker's module (tests point it elsewhere to prove a failed start is reported). */
+  constructor(private readonly takeWaitMsMax = 30 * 60_000, private readonly task?: string) {}
 
   submit(input: ElectionInput): number {
     assert(this.inputs.size < PENDING_ELECTIONS_MAX, 'election worker: too many pending elections');
@@ -60,7 +63,7 @@ export class WorkerSolver implements ElectionSolver {
     if (this.port !== null) return this.port;
     const { port1, port2 } = new MessageChannel();
     this.worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      workerData: { port: port2, done: this.done }, transferList: [port2],
+      workerData: { port: port2, done: this.done, task: this.task }, transferList: [port2],
     });
     this.worker.unref(); // never keeps the process alive
     this.port = port1;
@@ -76,6 +79,8 @@ export class WorkerSolver implements ElectionSolver {
         const r = m.message as SolveReply;
         this.replies.set(r.ticket, r);
       }
+      const failed = this.replies.get(START_FAILED);
+      if (failed !== undefined && 'error' in failed) throw new InvariantError(`election worker failed to start: ${failed.error}`);
       const r = this.replies.get(ticket);
       if (r !== undefined) return r;
       if (waitedMs >= this.takeWaitMsMax) throw new InvariantError(`election worker: no solution for ticket ${ticket} after ${waitedMs} ms`);

@@ -48,6 +48,15 @@ describe('WorkerSolver', () => {
     expect(viaWorker.staking.stats().elections).toBeGreaterThan(5);
   });
 
+  it('a worker whose task fails to load fails the take at once, naming the cause (not after the timeout)', () => {
+    const broken = new WorkerSolver(60_000, './no-such-task.ts');
+    try {
+      const t = broken.submit(input({ candidates: 2, seats: 1, reduce: false, voters: [{ weight: 5n, targets: [0] }] }));
+      // Without the start report the take would time out with "no solution for ticket", not this message.
+      expect(() => broken.take(t)).toThrow(/failed to start: .*no-such-task/);
+    } finally { broken.close(); }
+  });
+
   it('fails loudly on an unknown ticket', () => {
     expect(() => solver.take(10_000)).toThrow(/unknown ticket/);
   });
