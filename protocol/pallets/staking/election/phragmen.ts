@@ -42,7 +42,7 @@ export function seqPhragmen(toElect: number, candidates: readonly AccountId[], v
  * resolve exactly as on chain (smallest exact score, then candidate order). Error bound: every float op has relative
  * error ≤ 2^-53; a voter's deltas telescope to its final load (the stored float load is reused as the next "old"), so
  * its share of S_c errs by ≤ 5·2^-53 of its term; each of the m_c additions to S_c errs by ≤ 2^-53·S_c (all terms are
- * non-negative: loads only grow in seq-Phragmén; m_c is bounded by Σ of c's voters' degrees); the final division adds two more; each exact term is floored
+ * non-negative: loads only grow in seq-Phragmén; m_c ≤ deg_c · the largest voter degree); the final division adds two more; each exact term is floored
  * (< 1 unit of 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these
  * (2^-120 > 1/DEN = 2^-128).
  */
@@ -70,14 +70,14 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
 
   const elected = g.elected, edgeCand = g.edgeCand, edgeStart = g.edgeStart, edgeVoter = g.edgeVoter;
   const degree = new Float64Array(C);
-  // m_c (how often c's estimate changes) is at most Σ over c's voters of their degree: a voter's load changes once per
+  // m_c (how often c's estimate changes) is at most deg_c · (the largest voter degree): a voter's load changes once per
   // elected target. The static bound keeps a counter out of the inner loop.
+  let degreeMax = 0;
+  for (let v = 0; v < V; v++) degreeMax = Math.max(degreeMax, edgeStart[v + 1]! - edgeStart[v]!);
   const updatesMax = new Float64Array(C);
   for (let c = 0; c < C; c++) {
     degree[c] = revStart[c + 1]! - revStart[c]!;
-    let m = 0;
-    for (let r = revStart[c]!; r < revStart[c + 1]!; r++) { const v = edgeVoter[revEdge[r]!]!; m += edgeStart[v + 1]! - edgeStart[v]!; }
-    updatesMax[c] = m;
+    updatesMax[c] = degree[c]! * degreeMax;
   }
   const est = new Float64Array(C);
   for (let round = 0; round < k; round++) {
@@ -129,11 +129,8 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       const delta = (loadF - voterLoadF[v]!) * budgetF[v]!;
       voterLoadF[v] = loadF;
       const eEnd = edgeStart[v + 1]!;
-      for (let e2 = edgeStart[v]!; e2 < eEnd; e2++) {
-        const c2 = edgeCand[e2]!;
-        if (elected[c2]) continue;
-        loadBudget[c2] = loadBudget[c2]! + delta;
-      }
+      // Elected candidates' sums are never read again: no need to skip them.
+      for (let e2 = edgeStart[v]!; e2 < eEnd; e2++) loadBudget[edgeCand[e2]!] += delta;
     }
   }
   assignWeights(g, voterLoad, edgeLoad);
