@@ -22,7 +22,7 @@ import { currencyToVoteFactor } from './election/currency-to-vote.js';
 import { U64_MAX } from '../../primitives/units.js';
 import type { VoterInput } from './election/graph.js';
 import { InlineSolver, type ElectionInput, type ElectionSolver } from './solver.js';
-import { AccountOrder } from './account-order.js';
+import { AccountOrder, IterationPositions, VoterOrder } from './account-order.js';
 import { claimablePages, collectExposures, type ValidatorExposure } from './exposure.js';
 import { nominatorShare, pagePayout, validatorPageShare, validatorPot } from './payout.js';
 import { computeSlash, disableLimit, type EraSlashStore, type SpanStore } from './slashing.js';
@@ -82,6 +82,9 @@ export class Staking {
   private readonly validatorOrder = new AccountOrder();
   private readonly nominatorOrder = new AccountOrder();
   private readonly stakerOrder = new AccountOrder();
+  private readonly voterOrder = new VoterOrder();
+  private readonly ledgerPositions = new IterationPositions();
+  private readonly nominationPositions = new IterationPositions();
   private pointsKeys: { era: EraIndex; keys: Map<AccountId, string> } = { era: -1, keys: new Map() };
 
   constructor(journal: Journal, private readonly events: EventBuffer, readonly config: StakingConfig, private readonly deps: StakingDeps) {
@@ -308,18 +311,22 @@ export class Staking {
     const toVote = (active: Planck): bigint => { const v = active / factor; return v > U64_MAX ? U64_MAX : v; };
     const candidates = this.validatorOrder.of(this.storage.validators);
     const nominators = this.nominatorOrder.of(this.storage.nominators);
-    // Validators and nominators are disjoint sets of stashes, each sorted by account: merging them gives the
-    // canonical (sorted) voter order without sorting 20k+ voters every era.
+    // Validators and nominators are disjoint sets of stashes, each sorted by account: merged, they give the
+    // canonical (sorted) voter order without sorting 20k+ voters every era. Ledgers and nominations are read by
+    // walking their maps (sequential, no lookup per voter) into that order's positions; a position without a
+    // ledger (or with no vote weight) is no voter.
+    const order = this.voterOrder.of(candidates, nominators);
+    const n = order.who.length;
+    const weights = new Array<bigint>(n).fill(0n);
+    this.ledgerPositions.visit(this.storage.ledger, order.who, order.index, (l, p) => { weights[p] = toVote(l.active); });
+    const targets = new Array<readonly AccountId[] | null>(n).fill(null);
+    this.nominationPositions.visit(this.storage.nominators, order.who, order.index, (x, p) => { targets[p] = x.targets; });
     let voters: VoterInput[] = [];
-    let i = 0, j = 0;
-    while (i < candidates.length || j < nominators.length) {
-      const takeValidator = j >= nominators.length || (i < candidates.length && compareAccount(candidates[i]!, nominators[j]!) < 0);
-      const who = takeValidator ? candidates[i++]! : nominators[j++]!;
-      const l = this.storage.ledger.get(who);
-      if (l === undefined) continue;
-      const weight = toVote(l.active);
+    for (let p = 0; p < n; p++) {
+      const weight = weights[p]!;
       if (weight === 0n) continue;
-      voters.push({ who, weight, targets: takeValidator ? [who] : this.storage.nominators.get(who)!.targets });
+      const who = order.who[p]!;
+      voters.push({ who, weight, targets: order.isValidator[p] === 1 ? [who] : targets[p]! });
     }
     if (voters.length > this.config.maxElectingVoters) {
       voters.sort((a, b) => (a.weight > b.weight ? -1 : a.weight < b.weight ? 1 : compareAccount(a.who, b.who)));
