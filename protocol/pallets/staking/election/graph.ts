@@ -135,13 +135,19 @@ export function approvals(t: Topology, budget: readonly bigint[]): bigint[] {
   }
   const hi = new Float64Array(V), lo = new Float64Array(V);
   for (let v = 0; v < V; v++) { const b = budget[v]!; hi[v] = Number(b >> 32n); lo[v] = Number(b & 0xffffffffn); }
-  const { revStart, revEdge, edgeVoter } = t;
+  // Voter by voter (sequential edge reads; the per-candidate sums are small and stay in cache). Every partial sum is an
+  // integer below 2^53, so the order of additions cannot change them.
+  const { edgeStart, edgeCand } = t;
+  const sumHi = new Float64Array(C), sumLo = new Float64Array(C);
+  for (let v = 0; v < V; v++) {
+    const h = hi[v]!, l = lo[v]!;
+    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) { const c = edgeCand[e]!; sumHi[c] += h; sumLo[c] += l; }
+  }
   for (let c = 0; c < C; c++) {
-    let h = 0, l = 0;
-    for (let r = revStart[c]!; r < revStart[c + 1]!; r++) { const v = edgeVoter[revEdge[r]!]!; h += hi[v]!; l += lo[v]!; }
     // l < 2^53: carry its high half into h exactly, then rebuild the integer.
+    const l = sumLo[c]!;
     const carry = Math.floor(l / SPLIT);
-    approval[c] = (BigInt(h + carry) << 32n) + BigInt(l - carry * SPLIT);
+    approval[c] = (BigInt(sumHi[c]! + carry) << 32n) + BigInt(l - carry * SPLIT);
   }
   return approval;
 }
