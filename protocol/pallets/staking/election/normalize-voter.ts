@@ -3,21 +3,26 @@
 
 import type { Graph } from './graph.js';
 import { sat } from './graph.js';
-import { normalize } from './normalize.js';
+import { normalizeInPlace } from './normalize.js';
+
+/** Scratch (one voter's edges at a time; grown on demand, never shrunk): no arrays allocated per voter. */
+const edgesScratch: number[] = [];
+const weightsScratch: bigint[] = [];
 
 export function normalizeVoterElected(g: Graph, v: number): void {
-  const edges: number[] = [];
+  const edges = edgesScratch, weights = weightsScratch;
+  let n = 0;
   let sum = 0n;
   for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) {
-    if (g.alive[e] && g.elected[g.edgeCand[e]!]) { edges.push(e); sum += g.weight[e]!; }
+    if (g.alive[e] && g.elected[g.edgeCand[e]!]) { edges[n] = e; weights[n] = g.weight[e]!; n++; sum += g.weight[e]!; }
   }
-  if (edges.length === 0 || sum === g.budget[v]) return; // normalize would return the weights unchanged
-  const corrected = normalize(edges.map((e) => g.weight[e]!), g.budget[v]!);
-  edges.forEach((e, i) => {
-    const c = g.edgeCand[e]!;
+  if (n === 0 || sum === g.budget[v]) return; // normalize would return the weights unchanged
+  normalizeInPlace(weights, 0, n, g.budget[v]!);
+  for (let i = 0; i < n; i++) {
+    const e = edges[i]!, c = g.edgeCand[e]!;
     const old = g.weight[e]!;
     g.backed[c] = g.backed[c]! >= old ? g.backed[c]! - old : 0n;
-    g.weight[e] = corrected[i]!;
-    g.backed[c] = sat(g.backed[c]! + corrected[i]!);
-  });
+    g.weight[e] = weights[i]!;
+    g.backed[c] = sat(g.backed[c]! + weights[i]!);
+  }
 }
