@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { U128_MAX } from '../../../protocol/primitives/units.js';
-import { reduce, reduce4, reduce4Flat, reduceAll, reduceAllFlat, reduceFlat, type FlatStaked, type MutableStaked }
-  from '../../../protocol/pallets/staking/election/reduce.js';
+import { reduce, reduce4, reduce4Flat, reduce4Num, reduceAll, reduceAllFlat, reduceAllNum, reduceFlat, reduceFlatNum,
+  type FlatStaked, type FlatStakedNum, type MutableStaked } from '../../../protocol/pallets/staking/election/reduce.js';
 
 /** Accounts: target k is `a${k}`; voter account ids below `targets` are the same accounts as those targets. */
 function toFlat(a: readonly MutableStaked[], targets: number): FlatStaked {
@@ -27,6 +27,9 @@ function fromFlat(s: FlatStaked, like: readonly MutableStaked[]): MutableStaked[
   return like.map((x, i) => ({ who: x.who, distribution: Array.from({ length: s.len[i]! },
     (_, k) => [`a${s.target[s.start[i]! + k]!}`, s.weight[s.start[i]! + k]!] as [string, bigint]) }));
 }
+
+const toNum = (s: FlatStaked): FlatStakedNum => ({ ...s, weight: Float64Array.from(s.weight, Number) });
+const fromNum = (s: FlatStakedNum): FlatStaked => ({ ...s, weight: Array.from(s.weight, BigInt) });
 
 const clone = (a: readonly MutableStaked[]): MutableStaked[] =>
   a.map((x) => ({ who: x.who, distribution: x.distribution.map(([t, w]) => [t, w] as [string, bigint]) }));
@@ -66,15 +69,57 @@ describe('reduceFlat equals the port', () => {
     });
   }
 
+  const smallWeightArb = fc.oneof(
+    { arbitrary: fc.bigInt({ min: 0n, max: 3n }), weight: 4 },
+    { arbitrary: fc.bigInt({ min: 0n, max: 2n ** 49n }), weight: 3 }, // totals of up to 7 entries stay below 2^53
+  );
+  const smallGraphArb = fc.integer({ min: 1, max: 7 }).chain((targets) => fc.record({
+    targets: fc.constant(targets),
+    voters: fc.uniqueArray(fc.record({
+      id: fc.integer({ min: 0, max: targets + 30 }),
+      dist: fc.uniqueArray(fc.record({ t: fc.integer({ min: 0, max: targets - 1 }), w: smallWeightArb }), { selector: (d) => d.t, maxLength: targets }),
+    }), { selector: (v) => v.id, maxLength: 24 }),
+  }));
+  const numCases: Array<[string, (a: MutableStaked[]) => number, (s: FlatStakedNum) => number]> = [
+    ['reduce', reduce, reduceFlatNum], ['reduce4', reduce4, reduce4Num], ['reduceAll', reduceAll, reduceAllNum]];
+  for (const [name, port, flat] of numCases) {
+    it(`${name} on float64 weights: same assignments and removed-edge count on random graphs`, () => {
+      fc.assert(fc.property(smallGraphArb, (g) => {
+        const a = staked(g);
+        const s = toNum(toFlat(a, g.targets));
+        const expected = clone(a);
+        const removedPort = port(expected);
+        const removedFlat = flat(s);
+        expect(fromFlat(fromNum(s), a)).toEqual(expected);
+        expect(removedFlat).toBe(removedPort);
+      }), { numRuns: 1500 });
+    });
+  }
+
+  it('float64 kernel: single-entry voters above 2^53 are left alone; a multi-entry total above 2^53 is refused', () => {
+    const a: MutableStaked[] = [{ who: 'a0', distribution: [['a0', 2n ** 60n + 1n]] }, { who: 'a9', distribution: [['a0', 5n], ['a1', 7n]] },
+      { who: 'a8', distribution: [['a0', 3n], ['a1', 2n]] }];
+    const s = toNum(toFlat(a, 2));
+    const expected = clone(a);
+    expect(reduceFlatNum(s)).toBe(reduce(expected));
+    expect(fromFlat(fromNum(s), a).slice(1)).toEqual(expected.slice(1));
+    expect(s.len[0]).toBe(1);
+    const big = toNum(toFlat([{ who: 'a9', distribution: [['a0', 2n ** 52n], ['a1', 2n ** 52n]] }], 2));
+    expect(() => reduceFlatNum(big)).toThrow(/above 2\^53/);
+  });
+
   it('many voters over few targets (long reduce_all cycles after reduce_4)', () => {
     const arb = fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.bigInt({ min: 0n, max: 5n }), fc.bigInt({ min: 0n, max: 5n })), { minLength: 4, maxLength: 40 });
     fc.assert(fc.property(arb, (rows) => {
       const a: MutableStaked[] = rows.map(([t1, t2, w1, w2], i) => ({ who: `a${10 + i}`, distribution: t1 === t2
         ? [[`a${t1}`, w1 + w2]] : [[`a${t1}`, w1], [`a${t2}`, w2]] }));
-      const s = toFlat(a, 4);
+      const s = toFlat(a, 4), sn = toNum(toFlat(a, 4));
       const expected = clone(a);
-      expect(reduceFlat(s)).toBe(reduce(expected));
+      const removed = reduce(expected);
+      expect(reduceFlat(s)).toBe(removed);
       expect(fromFlat(s, a)).toEqual(expected);
+      expect(reduceFlatNum(sn)).toBe(removed);
+      expect(fromFlat(fromNum(sn), a)).toEqual(expected);
     }), { numRuns: 1000 });
   });
 

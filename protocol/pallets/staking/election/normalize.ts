@@ -82,3 +82,77 @@ export function normalizeInPlace(buf: bigint[], start: number, count: number, ta
   for (let k = 0; k < count; k++) check += buf[start + k]!;
   assert(check === target, 'normalize: sum mismatch');
 }
+
+/**
+ * normalize on float64 integers, buf[start .. start + count) in place: the same steps as normalizeInPlace, exact while
+ * the target and the inputs' sum stay below 2^53 (asserted; every intermediate value is then an integer below it).
+ */
+export function normalizeNumInPlace(buf: Float64Array, start: number, count: number, target: number): void {
+  let sum = 0;
+  for (let k = 0; k < count; k++) {
+    const t = buf[start + k]!;
+    assert(t >= 0, 'normalize: negative input');
+    assert(Number.isInteger(t), 'normalize: fractional input');
+    sum += t;
+  }
+  if (count === 0) return;
+  assert(sum <= Number.MAX_SAFE_INTEGER && target <= Number.MAX_SAFE_INTEGER && Number.isInteger(target) && target >= 0,
+    'normalize: float64 input beyond 2^53');
+  const diff = target > sum ? target - sum : sum - target;
+  if (diff === 0) return;
+  const needsBump = target > sum;
+  let leftover = diff % count;
+  const perRound = (diff - leftover) / count; // exact: diff - leftover is a multiple of count
+  if (ordScratch.length < count) ordScratch = new Int32Array(Math.max(count, 2 * ordScratch.length));
+  const ord = ordScratch;
+  for (let i = 0; i < count; i++) {
+    let j = i;
+    const vi = buf[start + i]!;
+    while (j > 0 && buf[start + ord[j - 1]!]! > vi) { ord[j] = ord[j - 1]!; j--; }
+    ord[j] = i;
+  }
+  let steps = 0;
+  if (needsBump) {
+    let minIndex = 0;
+    const threshold = (target - (target % count)) / count;
+    if (perRound !== 0) {
+      for (let k = 0; k < count; k++) {
+        const i = start + ord[minIndex]!;
+        buf[i] = buf[i]! + perRound;
+        if (buf[i]! >= threshold) minIndex = (minIndex + 1) % count;
+      }
+    }
+    while (leftover !== 0) {
+      assert(++steps <= NORMALIZE_STEPS_MAX, 'normalize: leftover loop bound');
+      const i = start + ord[minIndex]!;
+      buf[i] = buf[i]! + 1;
+      if (buf[i]! >= threshold) minIndex = (minIndex + 1) % count;
+      leftover -= 1;
+    }
+  } else {
+    let maxIndex = count - 1;
+    const threshold = buf[start + ord[0]!]!;
+    if (perRound !== 0) {
+      for (let k = 0; k < count; k++) {
+        const i = start + ord[maxIndex]!;
+        if (buf[i]! >= perRound) buf[i] = buf[i]! - perRound;
+        else { leftover += perRound - buf[i]!; buf[i] = 0; }
+        if (buf[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+      }
+    }
+    while (leftover !== 0) {
+      assert(++steps <= NORMALIZE_STEPS_MAX, 'normalize: leftover loop bound');
+      const i = start + ord[maxIndex]!;
+      if (buf[i]! >= 1) {
+        buf[i] = buf[i]! - 1;
+        if (buf[i]! <= threshold) maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+        leftover -= 1;
+      } else {
+        maxIndex = maxIndex === 0 ? count - 1 : maxIndex - 1;
+      }
+    }
+  }
+  let check = 0;
+  for (let k = 0; k < count; k++) check += buf[start + k]!;
+  assert(check === target, 'normalize: sum mismatch');
+}

@@ -271,7 +271,7 @@ export function reduceFlat(s: FlatStaked): number {
   return reduce4Flat(s) + reduceAllFlat(s);
 }
 
-function checkFlat(s: FlatStaked): void {
+function checkFlat(s: FlatStaked | FlatStakedNum): void {
   const stamp = new Int32Array(s.targets).fill(-1);
   for (let i = 0; i < s.voters; i++) {
     for (let k = s.start[i]!; k < s.start[i]! + s.len[i]!; k++) {
@@ -290,7 +290,7 @@ function removeAt(s: FlatStaked, i: number, p: number): void {
 }
 
 /** Position of target `t` in voter `i`'s segment, or -1. */
-function posFlat(s: FlatStaked, i: number, t: number): number {
+function posFlat(s: FlatStaked | FlatStakedNum, i: number, t: number): number {
   const b = s.start[i]!, n = s.len[i]!;
   for (let k = 0; k < n; k++) if (s.target[b + k] === t) return k;
   return -1;
@@ -460,6 +460,248 @@ export function reduceAllFlat(s: FlatStaked): number {
           if (v !== 0n) { weight[e] = v; continue; }
           if (cur === ai) incCounter = false;
           removeAt(s, cur, p);
+          changed++;
+          if (!(i === minIndex && minDir === side)) { removed[nRemoved++] = cur; removed[nRemoved++] = other; }
+        }
+      }
+      if (!(minIndex === cl - 1 && minDir === 1)) {
+        const path = minChainInVoter ? vp : tp, pl = minChainInVoter ? vl : tl;
+        for (let i = 0; i + 1 < pl; i++) {
+          const a = keyOf(path[i]!), b = keyOf(path[i + 1]!);
+          if ((a === minVoterKey || a === minTargetKey) && (b === minVoterKey || b === minTargetKey)) break;
+          parent[path[i + 1]!] = path[i]!;
+        }
+        if (minChainInVoter) parent[ai] = tNode; else parent[tNode] = ai;
+      }
+      for (let k = 0; k < nRemoved; k += 2) {
+        const r1 = removed[k]!, r2 = removed[k + 1]!;
+        if (parent[r1] === r2) parent[r1] = -1;
+        else if (parent[r2] === r1) parent[r2] = -1;
+      }
+      if (incCounter) dist++;
+    }
+  }
+  return changed;
+}
+
+// The same kernels on float64 weights (no BigInt allocation per operation). Exact when every voter with two or more
+// entries has a total below 2^53: reduce keeps each voter's total (a cycle moves `min` from one of the voter's edges
+// to another, and `min` is at most each edge it is taken from), so every value stays an integer in [0, total] and
+// the saturating bound (u128) is never reached. Voters with a single entry are never read or changed (such a voter
+// is skipped by reduce_4 and is a leaf of reduce_all's forest, never inside a cycle), so their value may be inexact.
+
+/** FlatStaked with float64 weights (integers; see reduceFlatNum's precondition). */
+export interface FlatStakedNum extends Omit<FlatStaked, 'weight'> { readonly weight: Float64Array }
+
+const addNum = (a: number, b: number): number => a + b;
+const subNum = (a: number, b: number): number => (a > b ? a - b : 0);
+
+/** reduce on float64 flat assignments; returns the number of edges removed. */
+export function reduceFlatNum(s: FlatStakedNum): number {
+  checkFlat(s);
+  let singles = 0;
+  for (let i = 0; i < s.voters; i++) {
+    if (s.len[i]! < 2) { singles++; continue; }
+    let total = 0;
+    for (let k = s.start[i]!; k < s.start[i]! + s.len[i]!; k++) {
+      const w = s.weight[k]!;
+      if (!(w >= 0 && Math.floor(w) === w)) assert(false, 'reduce: float64 weight not a non-negative integer');
+      total += w;
+    }
+    if (total > Number.MAX_SAFE_INTEGER) assert(false, 'reduce: float64 voter total above 2^53');
+  }
+  // Voters with fewer than two entries (their values may be inexact), to check they were left alone.
+  const single = new Int32Array(singles), singleLen = new Int32Array(singles), singleWeight = new Float64Array(singles);
+  for (let i = 0, j = 0; i < s.voters; i++) {
+    if (s.len[i]! >= 2) continue;
+    single[j] = i; singleLen[j] = s.len[i]!; singleWeight[j++] = s.len[i] === 1 ? s.weight[s.start[i]!]! : 0;
+  }
+  const removed = reduce4Num(s) + reduceAllNum(s);
+  for (let j = 0; j < singles; j++) {
+    const i = single[j]!;
+    const same = s.len[i] === singleLen[j] && (singleLen[j] === 0 || s.weight[s.start[i]!] === singleWeight[j]);
+    if (!same) assert(false, 'reduce: a single-entry voter changed');
+  }
+  return removed;
+}
+
+/** Removes entry `p` of voter `i` (Vec::remove: later entries shift down by one). */
+function removeAtNum(s: FlatStakedNum, i: number, p: number): void {
+  const end = s.start[i]! + s.len[i]! - 1;
+  for (let k = s.start[i]! + p; k < end; k++) { s.target[k] = s.target[k + 1]!; s.weight[k] = s.weight[k + 1]!; }
+  s.len[i]!--;
+}
+
+export function reduce4Num(s: FlatStakedNum): number {
+  const { voters: n, start, len, target, weight } = s;
+  // Dense ids for the targets of voters with a pair (usually just the winners), so the pair table stays small.
+  const dense = new Int32Array(s.targets).fill(-1);
+  let D = 0, maxLen = 0;
+  for (let i = 0; i < n; i++) {
+    if (len[i]! < 2) continue;
+    if (len[i]! > maxLen) maxLen = len[i]!;
+    for (let k = start[i]!; k < start[i]! + len[i]!; k++) if (dense[target[k]!] === -1) dense[target[k]!] = D++;
+  }
+  const direct = D * D <= PAIR_TABLE_MAX;
+  if (direct && pairScratch.length < D * D) pairScratch = new Int32Array(Math.max(D * D, 2 * pairScratch.length));
+  const table = pairScratch;
+  if (direct) table.fill(-1, 0, D * D);
+  const map = direct ? null : new Map<number, number>(); // pair -> index of the last voter seen voting both
+  const ids = new Int32Array(maxLen), dids = new Int32Array(maxLen);
+  const posMe = new Int32Array(maxLen); // current position of my original entry k, -1 once removed
+  let changed = 0;
+  for (let ai = 0; ai < n; ai++) {
+    const L0 = len[ai]!;
+    if (L0 < 2) continue;
+    const sa = start[ai]!;
+    for (let k = 0; k < L0; k++) { ids[k] = target[sa + k]!; dids[k] = dense[ids[k]!]!; posMe[k] = k; }
+    for (let i = 0; i < L0; i++) {
+      for (let j = i + 1; j < L0; j++) {
+        const key = dids[i]! * D + dids[j]!;
+        const otherAt = direct ? table[key]! : (map!.get(key) ?? -1);
+        if (otherAt < 0) { if (direct) table[key] = ai; else map!.set(key, ai); continue; }
+        const v1 = ids[i]!, v2 = ids[j]!;
+        // Both still voted by me? (My entries only leave by the removals below, which keep posMe current.)
+        const p1 = posMe[i]!, p2 = posMe[j]!;
+        if (p1 < 0 || p2 < 0) continue;
+        const ob = start[otherAt]!;
+        let q1 = -1, q2 = -1;
+        for (let k = 0, lo = len[otherAt]!; k < lo; k++) { const t = target[ob + k]!; if (t === v1) q1 = k; else if (t === v2) q2 = k; }
+        if (q1 < 0 || q2 < 0) { if (direct) table[key] = ai; else map!.set(key, ai); continue; } // not a cycle
+        // cycle = [me v1, me v2, other v1, other v2] (the port's aligned order), as flat indices.
+        const e0 = sa + p1, e1 = sa + p2, e2 = ob + q1, e3 = ob + q2;
+        const w0 = weight[e0]!, w1 = weight[e1]!, w2 = weight[e2]!, w3 = weight[e3]!;
+        let minValue = Infinity, minIndex = 0;
+        if (w0 <= minValue) { minValue = w0; minIndex = 0; }
+        if (w1 <= minValue) { minValue = w1; minIndex = 1; }
+        if (w2 <= minValue) { minValue = w2; minIndex = 2; }
+        if (w3 <= minValue) { minValue = w3; minIndex = 3; }
+        const sibling = minIndex < 2 ? 1 - minIndex : 3 - (minIndex % 2);
+        const diag = minIndex < 2 ? sibling + 2 : sibling - 2;
+        const across = minIndex < 2 ? minIndex + 2 : minIndex - 2;
+        // Increases first (two edges distinct from the decreased ones), then decreases: one per voter, so a removal
+        // in one voter's segment never moves the other's positions.
+        const eSib = sibling === 0 ? e0 : sibling === 1 ? e1 : sibling === 2 ? e2 : e3;
+        const eAcross = across === 0 ? e0 : across === 1 ? e1 : across === 2 ? e2 : e3;
+        const eMin = minIndex === 0 ? e0 : minIndex === 1 ? e1 : minIndex === 2 ? e2 : e3;
+        const eDiag = diag === 0 ? e0 : diag === 1 ? e1 : diag === 2 ? e2 : e3;
+        weight[eSib] = addNum(weight[eSib]!, minValue);
+        weight[eAcross] = addNum(weight[eAcross]!, minValue);
+        const r1 = decreaseNum(s, minIndex < 2 ? ai : otherAt, eMin, minValue);
+        const r2 = decreaseNum(s, diag < 2 ? ai : otherAt, eDiag, minValue);
+        // My removed entry (v1 at original index i, or v2 at j): later entries move down one.
+        const meGone = r1 && minIndex < 2 ? minIndex : r2 && diag < 2 ? diag : -1;
+        if (meGone >= 0) {
+          const gone = meGone === 0 ? i : j;
+          posMe[gone] = -1;
+          for (let k = gone + 1; k < L0; k++) if (posMe[k]! >= 0) posMe[k]!--;
+        }
+        changed += (r1 ? 1 : 0) + (r2 ? 1 : 0);
+        const whoRemoved = (r1 && minIndex < 2) || (r2 && diag < 2);
+        const otherRemoved = (r1 && minIndex >= 2) || (r2 && diag >= 2);
+        if (!whoRemoved && otherRemoved) { if (direct) table[key] = ai; else map!.set(key, ai); }
+        else if (whoRemoved && otherRemoved) { if (direct) table[key] = -1; else map!.delete(key); }
+        else if (!whoRemoved && !otherRemoved) assert(false, 'reduce: duplicate voter (or other corrupt input)');
+      }
+    }
+  }
+  return changed;
+}
+
+/** Entry at flat index `e` (voter `i`) loses `by`; removed when it reaches zero (returns true). */
+function decreaseNum(s: FlatStakedNum, i: number, e: number, by: number): boolean {
+  const next = subNum(s.weight[e]!, by);
+  if (next !== 0) { s.weight[e] = next; return false; }
+  removeAtNum(s, i, e - s.start[i]!);
+  return true;
+}
+
+/** Nodes: voter i is node i, target t is node voters + t; parent -1 is a root. */
+export function reduceAllNum(s: FlatStakedNum): number {
+  const { voters: n, start, len, target, weight, voterKey } = s;
+  const N = n + s.targets;
+  const parent = new Int32Array(N).fill(-1);
+  const exists = new Uint8Array(N);
+  const seen = new Int32Array(N);
+  const vp = new Int32Array(N), tp = new Int32Array(N);
+  let cycle = new Int32Array(64), removed = new Int32Array(128);
+  let walk = 0;
+  const keyOf = (node: number): number => (node < n ? voterKey[node]! : node - n);
+  /** Node::root into `out` (start first, root last), stopping before a revisited node; returns the length. */
+  const rootPath = (startNode: number, out: Int32Array): number => {
+    const stamp = ++walk;
+    let l = 0, cur = startNode;
+    out[l++] = cur; seen[cur] = stamp;
+    while (parent[cur] !== -1 && seen[parent[cur]!] !== stamp) { cur = parent[cur]!; out[l++] = cur; seen[cur] = stamp; }
+    return l;
+  };
+  let changed = 0;
+  for (let ai = 0; ai < n; ai++) {
+    let dist = 0;
+    for (let guard = 0; ; guard++) {
+      assert(guard <= 4 * (len[ai]! + 1) + 64, 'reduce: edge loop bound');
+      if (dist >= len[ai]!) break;
+      const t = target[start[ai]! + dist]!;
+      const tNode = n + t;
+      const voterExists = exists[ai] === 1, targetExists = exists[tNode] === 1;
+      exists[ai] = 1; exists[tNode] = 1;
+      if (!voterExists || !targetExists) {
+        if (!voterExists && targetExists) parent[ai] = tNode; else parent[tNode] = ai;
+        dist++;
+        continue;
+      }
+      const vl = rootPath(ai, vp), tl = rootPath(tNode, tp);
+      if (vp[vl - 1] !== tp[tl - 1]) {
+        // merge: re-hang the shorter root path (reversed) under the first node of the longer one.
+        const voterShorter = vl <= tl;
+        const sh = voterShorter ? vp : tp, shl = voterShorter ? vl : tl;
+        for (let i = 0; i + 1 < shl; i++) parent[sh[i + 1]!] = sh[i]!;
+        parent[sh[0]!] = voterShorter ? tp[0]! : vp[0]!;
+        dist++;
+        continue;
+      }
+      let common = 0;
+      while (common < vl && common < tl && vp[vl - 1 - common] === tp[tl - 1 - common]) common++;
+      const tPart = Math.min(Math.max(tl - common, 0) + 1, tl), vPart = Math.max(vl - common, 0);
+      const cl = tPart + vPart;
+      if (cycle.length < cl) cycle = new Int32Array(2 * cl);
+      if (removed.length < 2 * cl) removed = new Int32Array(4 * cl);
+      for (let i = 0; i < tPart; i++) cycle[i] = tp[i]!;
+      for (let i = 0; i < vPart; i++) cycle[tPart + i] = vp[vPart - 1 - i]!;
+      assert(cl % 2 === 0, 'reduce: odd cycle');
+      let minValue = Infinity, found = false, minTargetKey = -1, minVoterKey = -1, minIndex = -1, minDir = -1;
+      for (let i = 0; i < cl; i++) {
+        const cur = cycle[i]!;
+        if (cur >= n) continue;
+        const nx = cycle[i < cl - 1 ? i + 1 : 0]!, pv = cycle[i > 0 ? i - 1 : cl - 1]!;
+        const pn = posFlat(s, cur, keyOf(nx));
+        if (pn >= 0 && weight[start[cur]! + pn]! < minValue) {
+          minValue = weight[start[cur]! + pn]!; found = true; minTargetKey = keyOf(nx); minVoterKey = keyOf(cur); minIndex = i; minDir = 1;
+        }
+        const pp = posFlat(s, cur, keyOf(pv));
+        if (pp >= 0 && weight[start[cur]! + pp]! < minValue) {
+          minValue = weight[start[cur]! + pp]!; found = true; minTargetKey = keyOf(pv); minVoterKey = keyOf(cur); minIndex = i; minDir = 0;
+        }
+      }
+      if (!found) break; // "UNREACHABLE" in the Rust code: it breaks out too
+      const targetChunk = tl - common;
+      const minChainInVoter = minIndex + minDir > targetChunk;
+      let incCounter = true;
+      const startAdd = ((minIndex % 2) + minDir) % 2 === 1;
+      let nRemoved = 0;
+      for (let i = 0; i < cl; i++) {
+        const cur = cycle[i]!;
+        if (cur >= n) continue;
+        for (let side = 0; side < 2; side++) {
+          const other = side === 0 ? cycle[i > 0 ? i - 1 : cl - 1]! : cycle[i < cl - 1 ? i + 1 : 0]!;
+          const p = posFlat(s, cur, keyOf(other));
+          if (p < 0) continue;
+          const add = (i % 2 === 0) === (side === 0) ? startAdd : !startAdd;
+          const e = start[cur]! + p;
+          const v = add ? addNum(weight[e]!, minValue) : subNum(weight[e]!, minValue);
+          if (v !== 0) { weight[e] = v; continue; }
+          if (cur === ai) incCounter = false;
+          removeAtNum(s, cur, p);
           changed++;
           if (!(i === minIndex && minDir === side)) { removed[nRemoved++] = cur; removed[nRemoved++] = other; }
         }

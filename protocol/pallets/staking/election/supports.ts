@@ -7,12 +7,12 @@
 import type { AccountId } from '../../../primitives/units.js';
 import { PERBILL, fromRational, mulRound } from '../../../primitives/perthing.js';
 import { graphOf, sat, setupInputs, type BalancingConfig, type Graph, type TopologyCache, type VoterInput } from './graph.js';
-import { normalizeInPlace } from './normalize.js';
+import { normalizeInPlace, normalizeNumInPlace } from './normalize.js';
 import { seqPhragmenCore } from './phragmen.js';
 import { phragmmsOnGraph } from './phragmms.js';
 import { balance } from './balancing.js';
 import { compareAccount, type Support } from './result.js';
-import { reduceFlat, type FlatStaked } from './reduce.js';
+import { reduceFlat, reduceFlatNum } from './reduce.js';
 import { assert } from '../../../primitives/dispatch.js';
 
 const ONE = PERBILL.accuracy;
@@ -56,32 +56,129 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
   winnersIdx.sort((a, b) => g.round[a]! - g.round[b]!);
   const winnerSet = new Uint8Array(C);
   for (const c of winnersIdx.slice(0, toElect)) winnerSet[c] = 1;
-  const supVoters: Array<Array<readonly [AccountId, bigint]>> = Array.from({ length: C }, () => []);
-  const supTotal: bigint[] = new Array<bigint>(C).fill(0n);
-  const add = (c: number, who: AccountId, w: bigint): void => { supVoters[c]!.push([who, w]); supTotal[c] = sat(supTotal[c]! + w); };
+  const sup = new SupportBuilder(C);
   const s = stakedFlat(g);
-  if (reduced) {
-    assertDistinctVoters(g, s);
-    reduceFlat(withVoterKeys(g, s));
-    ratioRoundTripFlat(g, s, add);
-  } else {
+  if (!reduced) {
     for (let r = 0; r < s.voters; r++) {
-      const who = g.voterWho[s.graphVoter[r]!]!;
-      for (let k = s.start[r]!; k < s.start[r]! + s.len[r]!; k++) add(s.target[k]!, who, s.weight[k]!);
+      const who = g.voterWho[s.graphVoter[r]!]!, small = s.small[r] === 1;
+      for (let k = s.start[r]!; k < s.start[r]! + s.len[r]!; k++) {
+        if (small) sup.addNum(s.target[k]!, who, s.num[k]!); else sup.add(s.target[k]!, who, s.big.get(k)!);
+      }
+    }
+  } else {
+    assertDistinctVoters(g, s);
+    const voterKey = voterKeys(g, s);
+    if (multiEntryAllSmall(s)) {
+      // One object literal site: the kernels always see one shape (a spread copy would not guarantee it).
+      reduceFlatNum({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight: s.num, voterKey });
+      ratioRoundTripNum(g, s, sup);
+    } else {
+      const weight = Array.from({ length: s.num.length }, (_, k) => s.big.get(k) ?? BigInt(s.num[k]!));
+      reduceFlat({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight, voterKey });
+      ratioRoundTripBig(g, s, weight, sup);
     }
   }
   const order: number[] = [];
-  for (let c = 0; c < C; c++) if (supVoters[c]!.length > 0) order.push(c);
+  for (let c = 0; c < C; c++) if (sup.voters[c]!.length > 0) order.push(c);
   order.sort((a, b) => compareAccount(g.candWho[a]!, g.candWho[b]!));
   for (const c of order) if (!winnerSet[c]) throw new Error(`election: support for a non-winner ${g.candWho[c]}`);
   return {
     winners: winnersIdx.slice(0, toElect).map((c) => g.candWho[c]!),
-    supports: order.map((c) => [g.candWho[c]!, { total: supTotal[c]!, voters: supVoters[c]! }] as const),
+    supports: order.map((c) => [g.candWho[c]!, { total: sup.total(c), voters: sup.voters[c]! }] as const),
   };
 }
 
+/**
+ * Winners' supports in voter order. Totals saturate at u128 like the chain's; all terms are non-negative, so adding
+ * float64 terms into an exact partial sum (flushed to the bigint before it could pass 2^53) and saturating at the end
+ * gives the same total as saturating after every term.
+ */
+class SupportBuilder {
+  readonly voters: Array<Array<readonly [AccountId, bigint]>>;
+  private readonly big: bigint[];
+  private readonly partial: Float64Array;
+  constructor(C: number) {
+    this.voters = Array.from({ length: C }, () => []);
+    this.big = new Array<bigint>(C).fill(0n);
+    this.partial = new Float64Array(C);
+  }
+  add(c: number, who: AccountId, w: bigint): void { this.voters[c]!.push([who, w]); this.big[c] = sat(this.big[c]! + w); }
+  /** `w` an integer below 2^53. */
+  addNum(c: number, who: AccountId, w: number): void {
+    this.voters[c]!.push([who, BigInt(w)]);
+    if (this.partial[c]! + w > Number.MAX_SAFE_INTEGER) { this.big[c] = sat(this.big[c]! + BigInt(this.partial[c]!)); this.partial[c] = 0; }
+    this.partial[c]! += w;
+  }
+  total(c: number): bigint { return sat(this.big[c]! + BigInt(this.partial[c]!)); }
+}
+
+/** Voter stakes below this take the float64 route (every value of the voter's pipeline then stays below 2^53). */
+const SMALL_STAKE_MAX = 2n ** 52n;
+
+// Number(x) of a BigInt is a generic conversion (~30 ns); through a 64-bit typed-array cell it is a few ns.
+const cell64 = new BigUint64Array(1);
+const cell32 = new Uint32Array(cell64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1, HI = LITTLE_ENDIAN ? 1 : 0;
+/** Number(x) for an integer 0 <= x < 2^53 (exact; callers check the range). */
+function smallToNumber(x: bigint): number { cell64[0] = x; return cell32[HI]! * 4294967296 + cell32[LO]!; }
+const ONE_NUM = 1e9; // PERBILL.accuracy
+const HALF_NUM = 5e8;
+
+/**
+ * Perbill::from_rational(w, total) on float64 integers below 2^53: floor(w × 10^9 / total), 100% when w >= total or
+ * total = 0. The float quotient is within 2.3e-7 of the exact one (two roundings of a value below 10^9), so its floor
+ * is exact unless it lies within 1e-6 of an integer; then the bigint formula decides.
+ */
+export function fromRationalNum(w: number, total: number): number {
+  if (total === 0 || w >= total) return ONE_NUM;
+  const f = (w * ONE_NUM) / total;
+  const q = Math.floor(f);
+  if (f - q > 1e-6 && q + 1 - f > 1e-6) return q;
+  return Number(fromRational(PERBILL, BigInt(w), BigInt(total)));
+}
+
+/** A stake below 2^52 split for mulRoundNum: b = hi·10^9 + lo1·2^15 + lo0. */
+class StakeLimbs {
+  hi = 0; lo1 = 0; lo0 = 0;
+  set(b: number): this {
+    const lo = b % ONE_NUM;
+    this.hi = (b - lo) / ONE_NUM; this.lo0 = lo % 32768; this.lo1 = (lo - this.lo0) / 32768;
+    return this;
+  }
+}
+
+/**
+ * mulRound(PERBILL, p, b) on float64 integers (p <= 10^9, b < 2^52 given as limbs): p × b / 10^9 rounded to nearest,
+ * ties down, computed exactly: p·b = 10^9·(p·hi + a1·2^15) + c with a = p·lo1 = a1·10^9 + a0 and c = a0·2^15 + p·lo0,
+ * so no product passes 2^53. Quotients by 10^9 come from a float division corrected by one step (its error is < 1).
+ */
+export function mulRoundNum(p: number, b: StakeLimbs): number {
+  const a = p * b.lo1; // < 2^45
+  let a1 = Math.floor(a / ONE_NUM), a0 = a - a1 * ONE_NUM;
+  if (a0 < 0) { a1--; a0 += ONE_NUM; } else if (a0 >= ONE_NUM) { a1++; a0 -= ONE_NUM; } // guard: a < 2^45 keeps the float quotient exact
+  const c = a0 * 32768 + p * b.lo0; // < 2^46
+  let c1 = Math.floor(c / ONE_NUM), r = c - c1 * ONE_NUM;
+  if (r < 0) { c1--; r += ONE_NUM; } else if (r >= ONE_NUM) { c1++; r -= ONE_NUM; }
+  const q = p * b.hi + a1 * 32768 + c1;
+  return r > HALF_NUM ? q + 1 : q;
+}
+
+/** mulRoundNum for one stake (tests; the pipeline splits each voter's stake once). */
+export function mulRoundNumOf(p: number, b: number): number { return mulRoundNum(p, new StakeLimbs().set(b)); }
+
 /** Staked assignments of the voters with at least one edge left, in flat form (targets are candidate indices). */
-interface StakedFlat extends Omit<FlatStaked, 'voterKey'> {
+interface StakedFlat {
+  readonly voters: number;
+  readonly targets: number;
+  readonly start: Int32Array;
+  readonly len: Int32Array;
+  readonly target: Int32Array;
+  /** Exact weights of small voters (stake < 2^52); a float approximation for the others. */
+  readonly num: Float64Array;
+  /** Exact weights of the other voters, by flat index. */
+  readonly big: Map<number, bigint>;
+  readonly small: Uint8Array;
   /** Graph voter index of flat voter r. */
   readonly graphVoter: Int32Array;
 }
@@ -89,42 +186,81 @@ interface StakedFlat extends Omit<FlatStaked, 'voterKey'> {
 /**
  * Per voter: edge weights -> Perbill ratios (from_rational, zero ratios dropped) -> normalized to 100% -> back to stake
  * (ratio × stake, nearest; zero ratios dropped) -> normalized to the voter's stake. Voters left without a ratio drop.
+ * Small voters in float64 (exact, see fromRationalNum / mulRoundNum), the others in bigint: the same steps.
  */
 function stakedFlat(g: Graph): StakedFlat {
   const V = g.voterWho.length, E = g.edgeCand.length;
-  const start = new Int32Array(V), len = new Int32Array(V), graphVoter = new Int32Array(V);
+  const start = new Int32Array(V), len = new Int32Array(V), graphVoter = new Int32Array(V), small = new Uint8Array(V);
   const target = new Int32Array(E);
-  const weight: bigint[] = new Array<bigint>(E);
+  const num = new Float64Array(E);
+  const big = new Map<number, bigint>();
+  const stakedBig: bigint[] = [];
+  const partsNum = new Float64Array(maxDegree(g));
+  const stakeLimbs = new StakeLimbs();
   const parts: bigint[] = [];
   const edges: number[] = [];
+  const { edgeStart, alive, weight: edgeWeight, edgeCand, budget } = g; // read once: the graph's shape is not ours
   let r = 0, at = 0;
   for (let v = 0; v < V; v++) {
-    const b = g.budget[v]!;
+    const b = budget[v]!;
+    const isSmall = b < SMALL_STAKE_MAX; // (budgets are non-negative: checked when the graph is built)
+    const B = isSmall ? smallToNumber(b) : Number(b);
     edges.length = 0; parts.length = 0;
-    for (let e = g.edgeStart[v]!; e < g.edgeStart[v + 1]!; e++) {
-      if (!g.alive[e]) continue;
-      const w = g.weight[e]!;
-      const p = b === 0n || w >= b ? ONE : (w * ONE) / b;
-      if (p !== 0n) { edges.push(e); parts.push(p); }
+    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) {
+      if (!alive[e]) continue;
+      const w = edgeWeight[e]!;
+      if (isSmall) {
+        const p = b === 0n || w >= b ? ONE_NUM
+          : w >= 0n ? fromRationalNum(smallToNumber(w), B) // 0 <= w < b < 2^52
+          : Number((w * ONE) / b); // corrupt input: the same value as the bigint route (normalize then refuses it)
+        if (p !== 0) { partsNum[edges.length] = p; edges.push(e); }
+      } else {
+        const p = w >= b ? ONE : (w * ONE) / b;
+        if (p !== 0n) { edges.push(e); parts.push(p); }
+      }
     }
     if (edges.length === 0) continue;
-    start[r] = at; graphVoter[r] = v;
+    start[r] = at; graphVoter[r] = v; small[r] = isSmall ? 1 : 0;
     if (edges.length === 1) {
       // One target: the ratio normalizes to 100% and 100% of the stake is the stake (no rounding possible).
-      target[at] = g.edgeCand[edges[0]!]!; weight[at] = b; at++;
+      target[at] = edgeCand[edges[0]!]!; num[at] = B; if (!isSmall) big.set(at, b); at++;
       len[r++] = 1;
       continue;
     }
-    normalizeInPlace(parts, 0, parts.length, ONE);
     const first = at;
-    for (let i = 0; i < edges.length; i++) {
-      if (parts[i] === 0n) continue;
-      target[at] = g.edgeCand[edges[i]!]!; weight[at] = mulRound(PERBILL, parts[i]!, b); at++;
+    if (isSmall) {
+      normalizeNumInPlace(partsNum, 0, edges.length, ONE_NUM);
+      const limbs = stakeLimbs.set(B);
+      for (let i = 0; i < edges.length; i++) {
+        if (partsNum[i] === 0) continue;
+        target[at] = edgeCand[edges[i]!]!; num[at] = mulRoundNum(partsNum[i]!, limbs); at++;
+      }
+      normalizeNumInPlace(num, first, at - first, B);
+    } else {
+      normalizeInPlace(parts, 0, parts.length, ONE);
+      stakedBig.length = 0;
+      for (let i = 0; i < edges.length; i++) {
+        if (parts[i] === 0n) continue;
+        target[at++] = edgeCand[edges[i]!]!; stakedBig.push(mulRound(PERBILL, parts[i]!, b));
+      }
+      normalizeInPlace(stakedBig, 0, stakedBig.length, b);
+      for (let k = first; k < at; k++) { big.set(k, stakedBig[k - first]!); num[k] = Number(stakedBig[k - first]!); }
     }
-    normalizeInPlace(weight, first, at - first, b);
     len[r++] = at - first;
   }
-  return { voters: r, targets: g.candWho.length, start, len, target, weight, graphVoter };
+  return { voters: r, targets: g.candWho.length, start, len, target, num, big, small, graphVoter };
+}
+
+function maxDegree(g: Graph): number {
+  let m = 0;
+  for (let v = 0; v < g.voterWho.length; v++) m = Math.max(m, g.edgeStart[v + 1]! - g.edgeStart[v]!);
+  return m;
+}
+
+/** The float64 reduce applies: every voter with two or more entries is small. */
+function multiEntryAllSmall(s: StakedFlat): boolean {
+  for (let r = 0; r < s.voters; r++) if (s.len[r]! >= 2 && s.small[r] !== 1) return false;
+  return true;
 }
 
 /** reduce's duplicate-voter check (a panic on chain). Staking's voters come sorted, so one pass usually decides. */
@@ -141,12 +277,12 @@ function assertDistinctVoters(g: Graph, s: StakedFlat): void {
 }
 
 /** The voters' accounts as reduce_all compares them with targets: a voter that is also a candidate (self vote). */
-function withVoterKeys(g: Graph, s: StakedFlat): FlatStaked {
+function voterKeys(g: Graph, s: StakedFlat): Int32Array {
   const candIndex = new Map<AccountId, number>();
   for (let c = 0; c < g.candWho.length; c++) candIndex.set(g.candWho[c]!, c);
   const voterKey = new Int32Array(s.voters);
   for (let r = 0; r < s.voters; r++) voterKey[r] = candIndex.get(g.voterWho[s.graphVoter[r]!]!) ?? s.targets + r;
-  return { ...s, voterKey };
+  return voterKey;
 }
 
 /**
@@ -154,17 +290,17 @@ function withVoterKeys(g: Graph, s: StakedFlat): FlatStaked {
  * solution travels as ratios (Perbill::from_rational(w, Σw), zero ratios dropped, normalized to 100%) and the chain
  * turns them back into stake (ratio × stake rounded to nearest, zero ratios dropped, normalized to the snapshot stake).
  */
-function ratioRoundTripFlat(g: Graph, s: StakedFlat, add: (c: number, who: AccountId, w: bigint) => void): void {
+function ratioRoundTripBig(g: Graph, s: StakedFlat, weight: readonly bigint[], sup: SupportBuilder): void {
   const ratio: bigint[] = [], tgt: number[] = [];
   for (let r = 0; r < s.voters; r++) {
     const v = s.graphVoter[r]!, who = g.voterWho[v]!, stake = g.budget[v]!;
     const b = s.start[r]!, n = s.len[r]!;
-    if (n === 1) { add(s.target[b]!, who, stake); continue; } // 100% either way
+    if (n === 1) { sup.add(s.target[b]!, who, stake); continue; } // 100% either way
     let total = 0n;
-    for (let k = b; k < b + n; k++) total += s.weight[k]!;
+    for (let k = b; k < b + n; k++) total += weight[k]!;
     ratio.length = 0; tgt.length = 0;
     for (let k = b; k < b + n; k++) {
-      const p = fromRational(PERBILL, s.weight[k]!, total);
+      const p = fromRational(PERBILL, weight[k]!, total);
       if (p !== 0n) { ratio.push(p); tgt.push(s.target[k]!); }
     }
     normalizeInPlace(ratio, 0, ratio.length, ONE);
@@ -174,7 +310,37 @@ function ratioRoundTripFlat(g: Graph, s: StakedFlat, add: (c: number, who: Accou
       ratio[m] = mulRound(PERBILL, ratio[i]!, stake); tgt[m] = tgt[i]!; m++;
     }
     normalizeInPlace(ratio, 0, m, stake);
-    for (let i = 0; i < m; i++) add(tgt[i]!, who, ratio[i]!);
+    for (let i = 0; i < m; i++) sup.add(tgt[i]!, who, ratio[i]!);
   }
 }
 
+/** ratioRoundTripBig on float64 weights, for reductions where every multi-entry voter is small (exact, same steps). */
+function ratioRoundTripNum(g: Graph, s: StakedFlat, sup: SupportBuilder): void {
+  let ratio = new Float64Array(16), tgt = new Int32Array(16);
+  const stakeLimbs = new StakeLimbs();
+  const { voterWho, budget } = g;
+  const { start, len, target, num, graphVoter } = s;
+  for (let r = 0; r < s.voters; r++) {
+    const v = graphVoter[r]!, who = voterWho[v]!;
+    const b = start[r]!, n = len[r]!;
+    if (n === 1) { sup.add(target[b]!, who, budget[v]!); continue; } // 100% either way
+    const stake = smallToNumber(budget[v]!); // a multi-entry voter: small (multiEntryAllSmall)
+    if (ratio.length < n) { ratio = new Float64Array(2 * n); tgt = new Int32Array(2 * n); }
+    let total = 0;
+    for (let k = b; k < b + n; k++) total += num[k]!;
+    let m = 0;
+    for (let k = b; k < b + n; k++) {
+      const p = fromRationalNum(num[k]!, total);
+      if (p !== 0) { ratio[m] = p; tgt[m] = target[k]!; m++; }
+    }
+    normalizeNumInPlace(ratio, 0, m, ONE_NUM);
+    const limbs = stakeLimbs.set(stake);
+    let kept = 0;
+    for (let i = 0; i < m; i++) {
+      if (ratio[i] === 0) continue;
+      ratio[kept] = mulRoundNum(ratio[i]!, limbs); tgt[kept] = tgt[i]!; kept++;
+    }
+    normalizeNumInPlace(ratio, 0, kept, stake);
+    for (let i = 0; i < kept; i++) sup.addNum(tgt[i]!, who, ratio[i]!);
+  }
+}
