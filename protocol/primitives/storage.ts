@@ -117,6 +117,30 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
   }
 }
 
+/**
+ * String keys are stored as one canonical string object per key text, shared by every StorageMap (the first object
+ * seen for that text, flattened). Ids are built by concatenation (`nominator/${i}`) in many places, giving distinct
+ * equal "cons" strings: a Map lookup whose key is not the stored object compares the texts (a runtime call walking
+ * both strings), one that is compares pointers. With canonical keys, lookups driven by one map's keys into another
+ * (audits: every freeze list's account) take the pointer path, as do callers that intern their ids once (internKey).
+ * Purely a representation choice: key texts, insertion order and every result are unchanged.
+ */
+const INTERNED_KEYS_MAX = 1 << 21;
+const internedKeys = new Map<string, string>();
+
+/** The canonical object for a key (strings: shared per text; other keys as given). Bounded: when the table is full
+ * it is cleared, which only costs later lookups their pointer fast path. */
+export function internKey<K>(k: K): K {
+  if (typeof k !== 'string') return k;
+  let c = internedKeys.get(k);
+  if (c === undefined) {
+    if (internedKeys.size >= INTERNED_KEYS_MAX) internedKeys.clear();
+    c = JSON.parse(JSON.stringify(k)) as string; // a flat copy: compares and hashes without walking a cons tree
+    internedKeys.set(c, c);
+  }
+  return c as K;
+}
+
 /** Number of root groups of a map: entries are grouped by the first byte of their encoded key (+1 for an empty key). */
 const ROOT_GROUPS = 257;
 const groupOf = (kb: Uint8Array): number => (kb.length === 0 ? 0 : kb[0]! + 1);
@@ -165,8 +189,10 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     const old = this.map.get(k);
     const had = old !== undefined;
     this.journal.record(this, k, had, old);
-    this.map.set(k, v);
-    if (had) this.dropEntry(k); else this.keyAdded(k);
+    if (had) { this.map.set(k, v); this.dropEntry(k); return old; }
+    const key = internKey(k); // a new key: stored as the canonical object (an existing key keeps its stored one)
+    this.map.set(key, v);
+    this.keyAdded(key);
     return old;
   }
   /** Remove `k`; returns the removed value. */
@@ -182,8 +208,9 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     const k = key as K;
     if (had) {
       const present = this.map.has(k);
-      this.map.set(k, old as V);
-      if (present) this.dropEntry(k); else this.keyAdded(k);
+      const key = present ? k : internKey(k);
+      this.map.set(key, old as V);
+      if (present) this.dropEntry(key); else this.keyAdded(key);
     } else if (this.map.delete(k)) {
       this.keyRemoved(k);
     }
@@ -194,7 +221,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     this.map.clear(); this.info.clear();
     this.sortedKeys = null; this.groupStart = null; this.sortedInfos = []; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
     this.dirty.length = 0; this.allDirty = false;
-    for (const [k, v] of s as Array<[K, V]>) this.map.set(k, v);
+    for (const [k, v] of s as Array<[K, V]>) this.map.set(internKey(k), v);
   }
   /** Iteration in insertion order: fine for reads; never let it decide an outcome (use sortedKeysList). */
   entries(): IterableIterator<[K, V]> { return this.map.entries(); }

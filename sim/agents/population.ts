@@ -3,13 +3,15 @@
 // "agents.nominator.traits" i): adding an agent never changes another agent's traits.
 
 import type { AccountId, Planck } from '../../protocol/primitives/units.js';
+import { internKey } from '../../protocol/primitives/storage.js';
 import type { GenesisSpec } from '../runner/chain.js';
 import type { AgentsConfig } from './config.js';
 import type { AgentRng } from './behaviours.js';
 
-export const validatorAgentId = (i: number): AccountId => `agent/validator/${i}`;
-export const nominatorAgentId = (i: number): AccountId => `agent/nominator/${i}`;
-export const spammerId = (i: number): AccountId => `agent/spammer/${i}`;
+// Interned: the agents look their own ids up in storage constantly, and storage compares canonical ids by pointer.
+export const validatorAgentId = (i: number): AccountId => internKey(`agent/validator/${i}`);
+export const nominatorAgentId = (i: number): AccountId => internKey(`agent/nominator/${i}`);
+export const spammerId = (i: number): AccountId => internKey(`agent/spammer/${i}`);
 
 export interface StakingPopulation {
   readonly validatorIds: readonly AccountId[];

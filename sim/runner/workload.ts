@@ -7,6 +7,7 @@
 import type { Engine, RngStream } from '../engine/index.js';
 import { EventClass } from '../engine/index.js';
 import type { AccountId, Planck } from '../../protocol/primitives/units.js';
+import { internKey } from '../../protocol/primitives/storage.js';
 import type { ChainReads, GenesisSpec } from './chain.js';
 import type { Mempool } from './mempool.js';
 import { workloadFromScenario, type WorkloadSection } from './workload-config.js';
@@ -15,8 +16,9 @@ export const DAY_MS = 86_400_000;
 const FRACTION_PARTS = 1_000_000_000n;
 
 export const userId = (i: number): AccountId => `user/${i}`;
-export const validatorId = (i: number): AccountId => `validator/${i}`;
-export const nominatorId = (i: number): AccountId => `nominator/${i}`;
+// Interned (one object per id, shared with storage's keys): storage compares canonical ids by pointer.
+export const validatorId = (i: number): AccountId => internKey(`validator/${i}`);
+export const nominatorId = (i: number): AccountId => internKey(`nominator/${i}`);
 
 /** The genesis the workload needs (pure: a function of the section, the decimals and the engine's rng). */
 export function workloadGenesis(w: WorkloadSection, decimals: number, engine: Engine): GenesisSpec {
