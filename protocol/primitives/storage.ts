@@ -125,7 +125,7 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
  * (audits: every freeze list's account) take the pointer path, as do callers that intern their ids once (internKey).
  * Purely a representation choice: key texts, insertion order and every result are unchanged.
  */
-const INTERNED_KEYS_MAX = 1 << 21;
+const INTERNED_KEYS_MAX = 1 << 20;
 const internedKeys = new Map<string, string>();
 
 /** The canonical object for a key (strings: shared per text; other keys as given). Bounded: when the table is full

@@ -4,7 +4,7 @@
 // a deterministic stand-in for a public key, stable across runs and platforms.
 
 import { blake2b } from '@noble/hashes/blake2b';
-import { lenPrefix, type ByteSink, type Codec } from '../primitives/storage.js';
+import { internKey, lenPrefix, type ByteSink, type Codec } from '../primitives/storage.js';
 import type { AccountId, Planck } from '../primitives/units.js';
 import { U128_MAX } from '../primitives/units.js';
 import { assert, InvariantError } from '../primitives/dispatch.js';
@@ -20,7 +20,7 @@ export function accountId32(id: AccountId): Uint8Array {
   if (b === undefined) {
     b = blake2b(utf8.encode(id), { dkLen: 32 });
     if (accountCache.size >= ACCOUNT_CACHE_MAX) accountCache.clear(); // bounded; recomputation is exact
-    accountCache.set(id, b);
+    accountCache.set(internKey(id), b); // the canonical id object: lookups with storage's keys compare pointers
   }
   return b;
 }
@@ -96,6 +96,13 @@ export function encodeCompactNumber(n: number): Uint8Array {
 
 /** Big-integer mode (v >= 2^30): 0b11 tag with (byte count − 4), then the minimal little-endian bytes (at least 4). */
 function encodeCompactBig(v: bigint): Uint8Array {
+  const len = compactBigLE(v);
+  const out = new Uint8Array(1 + (len < 4 ? 4 : len));
+  writeCompactBig(out, 0, len);
+  return out;
+}
+/** The minimal little-endian bytes of v (> 0) into SCRATCH; returns their count. */
+function compactBigLE(v: bigint): number {
   const le = SCRATCH;
   let len = 0;
   if (v <= SAFE_MAX) {
@@ -109,11 +116,14 @@ function encodeCompactBig(v: bigint): Uint8Array {
     }
     while (len > 0 && le[len - 1] === 0) len--;
   }
+  return len;
+}
+/** Tag and SCRATCH's `len` bytes, zero-padded to 4, at out[o..] (which need not be zeroed). */
+function writeCompactBig(out: Uint8Array, o: number, len: number): void {
   const bytes = len < 4 ? 4 : len;
-  const out = new Uint8Array(1 + bytes);
-  out[0] = ((bytes - 4) << 2) | 3;
-  for (let i = 0; i < len; i++) out[1 + i] = le[i]!;
-  return out;
+  out[o] = ((bytes - 4) << 2) | 3;
+  for (let i = 0; i < len; i++) out[o + 1 + i] = SCRATCH[i]!;
+  for (let i = len; i < bytes; i++) out[o + 1 + i] = 0;
 }
 const SCRATCH = new Uint8Array(80); // Compact holds at most 67 bytes
 
@@ -179,8 +189,11 @@ export function putCompactNumber(sink: ByteSink, n: number): void {
 
 /** Compact<u*> of a bigint into the sink: encodeCompact's bytes without allocating for values below 2^30. */
 export function putCompact(sink: ByteSink, v: bigint): void {
-  if (v >= 0n && v < C30) putCompactSmall(sink, Number(v));
-  else putBytes(sink, encodeCompact(v));
+  if (v >= 0n && v < C30) { putCompactSmall(sink, Number(v)); return; }
+  assert(v >= 0n, 'compact: negative');
+  const len = compactBigLE(v);
+  const o = sink.reserve(1 + (len < 4 ? 4 : len));
+  writeCompactBig(sink.buf, o, len);
 }
 
 /** Compact of 0 <= n < 2^30 (lenPrefix's bytes) written in place; reserve first, since it may replace buf. */

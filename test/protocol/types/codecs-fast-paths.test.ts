@@ -94,4 +94,16 @@ describe('ByteSink writers == allocating encoders', () => {
       expect([...s.buf]).toEqual([...encodeCompact(v), ...encodeCompactNumber(n), ...u16, ...b, ...encodeCompact(BigInt(n % 70000))]);
     }), { numRuns: 1500 });
   });
+  it('putCompact writes every byte of its reservation (a reused scratch buffer holds old bytes)', () => {
+    class DirtySink { buf = new Uint8Array(0); len = 0;
+      reserve(n: number): number { const b = new Uint8Array(this.len + n).fill(0xee); b.set(this.buf); this.buf = b; const o = this.len; this.len += n; return o; } }
+    fc.assert(fc.property(fc.array(byBits(200), { maxLength: 5 }), (vs) => {
+      const s = new DirtySink();
+      for (const v of vs) putCompact(s, v);
+      expect([...s.buf]).toEqual(vs.flatMap(refCompact));
+    }), { numRuns: 1500 });
+    for (const v of [1n << 30n, (1n << 32n) - 1n, 1n << 32n, 1n << 64n, (1n << 128n) - 1n]) {
+      const s = new DirtySink(); putCompact(s, v); expect([...s.buf]).toEqual(refCompact(v));
+    }
+  });
 });
