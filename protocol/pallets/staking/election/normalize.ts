@@ -101,8 +101,8 @@ export function normalizeNumInPlace(buf: Float64Array, start: number, count: num
   const diff = target > sum ? target - sum : sum - target;
   if (diff === 0) return;
   const needsBump = target > sum;
-  let leftover = diff % count;
-  const perRound = (diff - leftover) / count; // exact: diff - leftover is a multiple of count
+  const perRound = floorDiv(diff, count);
+  let leftover = diff - perRound * count;
   if (ordScratch.length < count) ordScratch = new Int32Array(Math.max(count, 2 * ordScratch.length));
   const ord = ordScratch;
   for (let i = 0; i < count; i++) {
@@ -114,7 +114,7 @@ export function normalizeNumInPlace(buf: Float64Array, start: number, count: num
   let steps = 0;
   if (needsBump) {
     let minIndex = 0;
-    const threshold = (target - (target % count)) / count;
+    const threshold = floorDiv(target, count);
     if (perRound !== 0) {
       for (let k = 0; k < count; k++) {
         const i = start + ord[minIndex]!;
@@ -155,4 +155,10 @@ export function normalizeNumInPlace(buf: Float64Array, start: number, count: num
   let check = 0;
   for (let k = 0; k < count; k++) check += buf[start + k]!;
   assert(check === target, 'normalize: sum mismatch');
+}
+
+/** floor(x / d) for integers 0 <= x < 2^53, d >= 1: the float quotient's floor corrected by one step (float `%` is slow). */
+function floorDiv(x: number, d: number): number {
+  const q = Math.floor(x / d), r = x - q * d;
+  return r < 0 ? q - 1 : r >= d ? q + 1 : q;
 }

@@ -73,7 +73,7 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
       reduceFlatNum({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight: s.num, voterKey });
       ratioRoundTripNum(g, s, sup);
     } else {
-      const weight = Array.from({ length: s.num.length }, (_, k) => s.big.get(k) ?? BigInt(s.num[k]!));
+      const weight = Array.from({ length: s.entries }, (_, k) => s.big.get(k) ?? BigInt(s.num[k]!));
       reduceFlat({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight, voterKey });
       ratioRoundTripBig(g, s, weight, sup);
     }
@@ -171,6 +171,8 @@ export function mulRoundNumOf(p: number, b: number): number { return mulRoundNum
 interface StakedFlat {
   readonly voters: number;
   readonly targets: number;
+  /** Entries in use (the arrays are reused scratch and may be longer). */
+  readonly entries: number;
   readonly start: Int32Array;
   readonly len: Int32Array;
   readonly target: Int32Array;
@@ -188,24 +190,42 @@ interface StakedFlat {
  * (ratio × stake, nearest; zero ratios dropped) -> normalized to the voter's stake. Voters left without a ratio drop.
  * Small voters in float64 (exact, see fromRationalNum / mulRoundNum), the others in bigint: the same steps.
  */
+/**
+ * stakedFlat's arrays, kept between calls (a 20k-voter era allocated ~4 MB of typed arrays per call, which showed up
+ * as GC time). Scratch only: graphToSupports consumes them before it returns and its output never refers to them.
+ */
+const flat = { voterCap: 0, edgeCap: 0, start: new Int32Array(0), len: new Int32Array(0), graphVoter: new Int32Array(0),
+  small: new Uint8Array(0), target: new Int32Array(0), num: new Float64Array(0) };
+function flatScratch(V: number, E: number): typeof flat {
+  if (flat.voterCap < V) {
+    const cap = Math.max(V, 2 * flat.voterCap);
+    Object.assign(flat, { voterCap: cap, start: new Int32Array(cap), len: new Int32Array(cap), graphVoter: new Int32Array(cap), small: new Uint8Array(cap) });
+  }
+  if (flat.edgeCap < E) {
+    const cap = Math.max(E, 2 * flat.edgeCap);
+    Object.assign(flat, { edgeCap: cap, target: new Int32Array(cap), num: new Float64Array(cap) });
+  }
+  return flat;
+}
+
 function stakedFlat(g: Graph): StakedFlat {
   const V = g.voterWho.length, E = g.edgeCand.length;
-  const start = new Int32Array(V), len = new Int32Array(V), graphVoter = new Int32Array(V), small = new Uint8Array(V);
-  const target = new Int32Array(E);
-  const num = new Float64Array(E);
+  const { start, len, graphVoter, small, target, num } = flatScratch(V, E);
   const big = new Map<number, bigint>();
   const stakedBig: bigint[] = [];
-  const partsNum = new Float64Array(maxDegree(g));
+  const degree = maxDegree(g);
+  const partsNum = new Float64Array(degree);
   const stakeLimbs = new StakeLimbs();
   const parts: bigint[] = [];
-  const edges: number[] = [];
+  const edges = new Int32Array(degree);
   const { edgeStart, alive, weight: edgeWeight, edgeCand, budget } = g; // read once: the graph's shape is not ours
   let r = 0, at = 0;
   for (let v = 0; v < V; v++) {
     const b = budget[v]!;
     const isSmall = b < SMALL_STAKE_MAX; // (budgets are non-negative: checked when the graph is built)
     const B = isSmall ? smallToNumber(b) : Number(b);
-    edges.length = 0; parts.length = 0;
+    let nEdges = 0;
+    if (!isSmall) parts.length = 0;
     for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) {
       if (!alive[e]) continue;
       const w = edgeWeight[e]!;
@@ -213,15 +233,15 @@ function stakedFlat(g: Graph): StakedFlat {
         const p = b === 0n || w >= b ? ONE_NUM
           : w >= 0n ? fromRationalNum(smallToNumber(w), B) // 0 <= w < b < 2^52
           : Number((w * ONE) / b); // corrupt input: the same value as the bigint route (normalize then refuses it)
-        if (p !== 0) { partsNum[edges.length] = p; edges.push(e); }
+        if (p !== 0) { partsNum[nEdges] = p; edges[nEdges++] = e; }
       } else {
         const p = w >= b ? ONE : (w * ONE) / b;
-        if (p !== 0n) { edges.push(e); parts.push(p); }
+        if (p !== 0n) { edges[nEdges++] = e; parts.push(p); }
       }
     }
-    if (edges.length === 0) continue;
+    if (nEdges === 0) continue;
     start[r] = at; graphVoter[r] = v; small[r] = isSmall ? 1 : 0;
-    if (edges.length === 1) {
+    if (nEdges === 1) {
       // One target: the ratio normalizes to 100% and 100% of the stake is the stake (no rounding possible).
       target[at] = edgeCand[edges[0]!]!; num[at] = B; if (!isSmall) big.set(at, b); at++;
       len[r++] = 1;
@@ -229,9 +249,9 @@ function stakedFlat(g: Graph): StakedFlat {
     }
     const first = at;
     if (isSmall) {
-      normalizeNumInPlace(partsNum, 0, edges.length, ONE_NUM);
+      normalizeNumInPlace(partsNum, 0, nEdges, ONE_NUM);
       const limbs = stakeLimbs.set(B);
-      for (let i = 0; i < edges.length; i++) {
+      for (let i = 0; i < nEdges; i++) {
         if (partsNum[i] === 0) continue;
         target[at] = edgeCand[edges[i]!]!; num[at] = mulRoundNum(partsNum[i]!, limbs); at++;
       }
@@ -239,7 +259,7 @@ function stakedFlat(g: Graph): StakedFlat {
     } else {
       normalizeInPlace(parts, 0, parts.length, ONE);
       stakedBig.length = 0;
-      for (let i = 0; i < edges.length; i++) {
+      for (let i = 0; i < nEdges; i++) {
         if (parts[i] === 0n) continue;
         target[at++] = edgeCand[edges[i]!]!; stakedBig.push(mulRound(PERBILL, parts[i]!, b));
       }
@@ -248,7 +268,7 @@ function stakedFlat(g: Graph): StakedFlat {
     }
     len[r++] = at - first;
   }
-  return { voters: r, targets: g.candWho.length, start, len, target, num, big, small, graphVoter };
+  return { voters: r, targets: g.candWho.length, entries: at, start, len, target, num, big, small, graphVoter };
 }
 
 function maxDegree(g: Graph): number {
