@@ -59,4 +59,43 @@ describe('balances audit: fast path == reference', () => {
     }), { numRuns: 3000 });
     expect(passes).toBeGreaterThan(20); // both verdicts are exercised
   });
+
+  it('each single corruption of a valid state is caught by both, with the reference message', () => {
+    type Acc = { free: bigint; reserved: bigint; frozen: bigint };
+    const valid = (): { accounts: Array<[string, Acc]>; holds: Array<[string, Array<{ id: string; amount: bigint }>]>; freezes: Array<[string, Array<{ id: string; amount: bigint }>]> } => ({
+      accounts: [['x', { free: 100n, reserved: 30n, frozen: 50n }], ['y', { free: 20n, reserved: 0n, frozen: 0n }], ['z', { free: 5n, reserved: 7n, frozen: 0n }]],
+      holds: [['x', [{ id: 'a', amount: 30n }]], ['z', [{ id: 'b', amount: 7n }]]],
+      freezes: [['x', [{ id: 'f', amount: 50n }]]],
+    });
+    const corruptions: Array<(st: ReturnType<typeof valid>) => void> = [
+      (st) => { st.accounts[0]![1].free = -1n; },                      // negative free, reserved > 0 (not "below ED")
+      (st) => { st.accounts[2]![1].free = -2n; },                      // negative free below ED with reserves
+      (st) => { st.accounts[1]![1].free = 9n; },                       // below ED without reserves
+      (st) => { st.accounts[1]![1].reserved = -1n; },                  // negative reserved
+      (st) => { st.accounts[1]![1].frozen = -1n; },                    // negative frozen
+      (st) => { st.accounts[0]![1].frozen = 49n; },                    // frozen != max freeze
+      (st) => { st.accounts[1]![1].frozen = 3n; },                     // frozen without a freeze list
+      (st) => { st.accounts[0]![1].reserved = 31n; },                  // reserved != Σ holds
+      (st) => { st.holds.push(['w', [{ id: 'a', amount: 1n }]]); },    // holds on a dead account
+      (st) => { st.freezes.push(['w', [{ id: 'f', amount: 1n }]]); },  // freezes on a dead account
+      (st) => { st.holds[1]![1][0]!.amount = 0n; st.accounts[2]![1].reserved = 0n; }, // a zero hold
+    ];
+    for (const corrupt of [() => {}, ...corruptions]) {
+      const st = valid();
+      corrupt(st);
+      const j = new Journal();
+      const b = new Balances(j, new EventBuffer(j), { existentialDepositPlanck: ED, maxHolds: 8, maxFreezes: 8 });
+      const s = b.storage;
+      for (const [w, a] of st.accounts) s.account.set(w, a);
+      for (const [w, l] of st.holds) s.holds.set(w, l);
+      for (const [w, l] of st.freezes) s.freezes.set(w, l);
+      let total = 0n;
+      for (const a of s.account.values()) total += a.free + a.reserved;
+      s.totalIssuance.set(total);
+      s.accountTotal.set(total);
+      const ref = outcome(() => b.auditReference());
+      if (corrupt !== undefined && corruptions.includes(corrupt)) expect(ref).not.toBe('ok'); else expect(ref).toBe('ok');
+      expect(outcome(() => b.checkInvariants())).toBe(ref);
+    }
+  });
 });
