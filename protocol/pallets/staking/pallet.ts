@@ -68,6 +68,9 @@ export interface OffenceReport {
 }
 
 const MAX_GENESIS_STAKERS = 1_000_000;
+
+/** a + b without a new bigint when a is 0 (most payees are owed a single share). */
+const plus = (a: Planck, b: Planck): Planck => (a === 0n ? b : a + b);
 const POINTS_KEY_CACHE_MAX = 100_000;
 
 export class Staking {
@@ -448,7 +451,7 @@ export class Staking {
     const r = this.balances.mint(stash, amount);
     if (!r.ok) return 0n;
     if (dest === 'Staked') this.updateLedger(L.bondExtra(l, amount));
-    this.events.push(E.rewarded(stash, dest, amount));
+    if (this.events.enabled) this.events.push(E.rewarded(stash, dest, amount)); // no event object when nobody reads them
     return amount;
   }
 
@@ -480,13 +483,13 @@ export class Staking {
         all.push(p);
         if (claimed.includes(p)) continue;
         const page = s.erasStakersPaged.get(pageKey(era, v, p));
-        if (vi !== undefined) owed[vi] = owed[vi]! + validatorPageShare(pot, overview, p, page);
+        if (vi !== undefined) owed[vi] = plus(owed[vi]!, validatorPageShare(pot, overview, p, page));
         if (page === undefined) continue;
         const others = page.others;
         for (let j = 0; j < others.length; j++) {
           const n = others[j]!;
           const i = index.get(n.who);
-          if (i !== undefined) owed[i] = owed[i]! + nominatorShare(pot, overview.total, n.value);
+          if (i !== undefined) owed[i] = plus(owed[i]!, nominatorShare(pot, overview.total, n.value));
         }
       }
       s.claimedRewards.set(k, all);
