@@ -16,7 +16,9 @@ export class AccountOrder {
   of(map: StorageMap<AccountId, unknown>): readonly AccountId[] {
     const keys = map.sortedKeysList();
     if (keys !== this.source || keys.length !== this.sorted.length) {
-      this.sorted = [...keys].sort(compareAccount);
+      // The default sort compares UTF-16 code units: compareAccount's order, without a JS callback per comparison
+      // (20k keys: ~4.4 ms instead of ~6-7.5 ms). Keys are strings, so no undefined/ToString cases arise.
+      this.sorted = [...keys].sort();
       this.source = keys;
       this.index = null;
     }

@@ -13,6 +13,7 @@ import type { Staking } from '../../../protocol/pallets/staking/index.js';
 import type { VoterInput } from '../../../protocol/pallets/staking/election/graph.js';
 import { currencyToVoteFactor } from '../../../protocol/pallets/staking/election/currency-to-vote.js';
 import { U64_MAX } from '../../../protocol/primitives/units.js';
+import { compareAccount } from '../../../protocol/pallets/staking/election/result.js';
 import { direct } from './direct.js';
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -145,5 +146,17 @@ describe('electionSnapshot', () => {
     const { order, index } = new AccountOrder().indexed(m);
     expect(order).toEqual(['C', 'a', 'a1', 'b', 'é']);
     expect([...index]).toEqual([['C', 0], ['a', 1], ['a1', 2], ['b', 3], ['é', 4]]);
+  });
+});
+
+describe('AccountOrder (default sort)', () => {
+  it('orders any account strings as compareAccount does (UTF-16 code units: astral, lone surrogates, case, prefixes)', () => {
+    const name = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 4 }),
+      fc.constantFrom('a', 'A', 'a0', 'a/0', '\uffff', '\ud83d\ude00', '\ud800', '\udfff', 'é', 'e\u0301', ''));
+    fc.assert(fc.property(fc.uniqueArray(name, { maxLength: 40 }), (names) => {
+      const m = new StorageMap<string, number>('t.M', new Journal(), accountIdCodec, codec((v: number) => Uint8Array.of(v)));
+      for (const k of names) m.set(k, 1);
+      expect(new AccountOrder().of(m)).toEqual([...names].sort(compareAccount));
+    }), { numRuns: 300 });
   });
 });
