@@ -138,19 +138,64 @@ export function meanYield(targets: readonly AccountId[], s: Survey, index: Reado
 /**
  * The best `k` targets by surveyed yield among `sample` random candidates (drawn with replacement, duplicates
  * dropped) plus the current targets; ties broken by id. Sorted by id (as a nomination is stored).
+ *
+ * The ranking order (yield descending, then index) is total over distinct indices, so its top k is a set: kept in a
+ * small sorted array while the pool is scanned once (duplicates marked in a reusable stamp array), instead of a Set,
+ * a full sort of the pool and a second sort. A NaN yield (which the comparator-based sort orders by pool position)
+ * takes the straightforward version (bestTargetsBySort), after the same draws.
  */
 export function bestTargets(s: Survey, index: ReadonlyMap<AccountId, number>, current: readonly AccountId[],
                             sample: number, k: number, rng: AgentRng): AccountId[] {
   const n = s.entries.length;
   if (n === 0 || k <= 0) return [];
-  const pool = new Set<number>();
-  for (const t of current) { const i = index.get(t); if (i !== undefined) pool.add(i); }
-  for (let d = 0; d < sample; d++) pool.add(rng.int(n));
+  const pool = POOL;
+  pool.length = 0;
+  if (STAMP.length < n) STAMP = new Uint32Array(Math.max(n, STAMP.length * 2));
+  if (++stampNow === 0xffff_ffff) { STAMP.fill(0); stampNow = 1; }
+  const stamp = STAMP, now = stampNow;
+  for (const t of current) { const i = index.get(t); if (i !== undefined && stamp[i] !== now) { stamp[i] = now; pool.push(i); } }
+  for (let d = 0; d < sample; d++) { const i = rng.int(n); if (stamp[i] !== now) { stamp[i] = now; pool.push(i); } }
+  const e = s.entries;
+  const top: number[] = []; // best first: yield descending, then index ascending
+  for (let p = 0; p < pool.length; p++) {
+    const i = pool[p]!, y = e[i]!.yieldPerYear;
+    if (y !== y) return rankBySort(s, pool, k); // NaN
+    if (top.length === k) { const last = top[k - 1]!, yl = e[last]!.yieldPerYear; if (y < yl || (y === yl && i > last)) continue; }
+    let j = top.length < k ? top.length : k - 1; // insertion point, shifting worse entries down (the last falls off)
+    while (j > 0) {
+      const q = top[j - 1]!, yq = e[q]!.yieldPerYear;
+      if (yq > y || (yq === y && q < i)) break;
+      top[j] = q; j--;
+    }
+    top[j] = i;
+  }
+  top.sort((a, b) => a - b);
+  const out = new Array<AccountId>(top.length);
+  for (let j = 0; j < top.length; j++) out[j] = e[top[j]!]!.id;
+  return out;
+}
+let STAMP = new Uint32Array(0);
+let stampNow = 0;
+const POOL: number[] = [];
+
+/** The straightforward ranking: the pool (Set order) sorted by yield then index, the top k by id. */
+function rankBySort(s: Survey, pool: readonly number[], k: number): AccountId[] {
   const ranked = [...pool].sort((a, b) => {
     const ya = s.entries[a]!.yieldPerYear, yb = s.entries[b]!.yieldPerYear;
     return ya !== yb ? yb - ya : a - b;
   });
   return ranked.slice(0, k).sort((a, b) => a - b).map((i) => s.entries[i]!.id);
+}
+
+/** bestTargets as first written (a Set, a full sort): the reference the tests hold the fast version to. */
+export function bestTargetsBySort(s: Survey, index: ReadonlyMap<AccountId, number>, current: readonly AccountId[],
+                                  sample: number, k: number, rng: AgentRng): AccountId[] {
+  const n = s.entries.length;
+  if (n === 0 || k <= 0) return [];
+  const pool = new Set<number>();
+  for (const t of current) { const i = index.get(t); if (i !== undefined) pool.add(i); }
+  for (let d = 0; d < sample; d++) pool.add(rng.int(n));
+  return rankBySort(s, [...pool], k);
 }
 
 /**

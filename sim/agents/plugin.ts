@@ -24,7 +24,7 @@ import { buildStakingPopulation, type StakingPopulation } from './population.js'
 import { buildSurvey, EMPTY_SURVEY, type Survey, type SurveyReads } from './survey.js';
 import { csvPriceOn, DAYS_PER_YEAR, gbmStep, readPriceCsv } from './price.js';
 import {
-  decideNominator, decideValidator, tally, voterChoice, type StakerStatus, type ValidatorMemory,
+  decideNominator, decideValidator, tally, voterChoice, type NominatorParams, type StakerStatus, type ValidatorMemory,
 } from './behaviours.js';
 
 export const DAY_MS = 86_400_000;
@@ -108,6 +108,8 @@ export class StakingAgents implements WorldPlugin {
   private readonly priceStream: RngStream;
   private readonly csvPrices: readonly number[] | null;
   private readonly nominations: number;
+  /** The nominators' decision parameters with nominations capped (built once, not per wake). */
+  private readonly nominatorParams: NominatorParams;
   // ---- state (see snapshot)
   private priceDay = -1;
   private priceUsd: number;
@@ -133,6 +135,7 @@ export class StakingAgents implements WorldPlugin {
     this.offsetMs = Math.floor(this.s.wake.offsetFraction * this.eraMs);
     this.windowMs = Math.max(1, Math.floor(this.s.wake.windowFraction * this.eraMs));
     this.nominations = Math.min(this.s.nominators.nominations, ctx.maxNominations);
+    this.nominatorParams = { ...this.s.nominators, nominations: this.nominations };
     const e = world.engine;
     this.priceKind = e.defineKind('agents.price', () => this.stepPrice());
     this.surveyKind = e.defineKind('agents.survey', () => this.takeSurvey());
@@ -356,7 +359,7 @@ export class StakingAgents implements WorldPlugin {
       const targets = status === 'active' ? this.rt.staking.storage.nominators.get(id)!.targets : [];
       const act = decideNominator({
         status, targets, survey: this.survey, index: this.surveyIndex, outsideYield: this.outsideYield, hurdle: this.hurdle[i]!,
-      }, { ...this.s.nominators, nominations: this.nominations }, rng);
+      }, this.nominatorParams, rng);
       this.actNominator(id, act, status);
     }
     this.scheduleWake(this.nominatorKind, 1 + this.vStreams.length + i, i, rng, this.currentEraSlot() + 1);
