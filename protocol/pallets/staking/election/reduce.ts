@@ -6,6 +6,11 @@
 // same saturating arithmetic, so the reduced assignments equal the Rust output (the crate's test vectors are in the
 // tests). Lookups the Rust code does by linear scan (`iter().find(|a| a.who == x)`) go straight to the voter's
 // assignment by index here; voters are unique (checked), so the first match is the only one.
+//
+// Three implementations of the same steps: `reduce` on MutableStaked (the port: the API, the crate's vectors, and the
+// reference the others are tested against), `reduceFlat` (integer targets, flat bigint arrays) and `reduceFlatNum`
+// (the same on float64 weights, exact under its precondition). The staking pipeline (supports.ts) runs the float64
+// kernel when it applies and the bigint flat kernel otherwise.
 
 import type { AccountId } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';

@@ -1,8 +1,12 @@
 // The staking pipeline from an election graph straight to supports, without materialising per-voter Assignment
 // objects: for each voter, edge weights -> Perbill ratios (from_rational, zero ratios dropped) -> normalized to 100%
-// -> back to stake (ratio * stake, nearest) -> normalized to the voter's stake -> appended to each winner's support
-// in voter order. Same steps and rounding as finishElection + resultToSupports (a test proves equality); used by the
-// staking pallet every era, where the object churn of the general path dominated the cost.
+// -> back to stake (ratio * stake, nearest) -> normalized to the voter's stake -> [the miner's reduce, then the ratio
+// round trip] -> appended to each winner's support in voter order. Same steps and rounding as finishElection +
+// resultToSupports (+ reduce.rs and the assignment conversions); tests prove equality. Used by the staking pallet
+// every era, so it runs on flat arrays indexed by candidate (no per-voter objects), and in float64 for voters whose
+// stake is below 2^52 (every value of such a voter's pipeline is then an integer below 2^53, so float arithmetic is
+// exact; the few steps that are not exact in floats by construction are done in limbs or certified, see below);
+// larger stakes take the same steps in bigint.
 
 import type { AccountId } from '../../../primitives/units.js';
 import { PERBILL, fromRational, mulRound } from '../../../primitives/perthing.js';
@@ -142,8 +146,9 @@ export function fromRationalNum(w: number, total: number): number {
 class StakeLimbs {
   hi = 0; lo1 = 0; lo0 = 0;
   set(b: number): this {
-    const lo = b % ONE_NUM;
-    this.hi = (b - lo) / ONE_NUM; this.lo0 = lo % 32768; this.lo1 = (lo - this.lo0) / 32768;
+    let hi = Math.floor(b / ONE_NUM), lo = b - hi * ONE_NUM; // float quotient off by at most one (b < 2^53)
+    if (lo < 0) { hi--; lo += ONE_NUM; } else if (lo >= ONE_NUM) { hi++; lo -= ONE_NUM; }
+    this.hi = hi; this.lo0 = lo & 32767; this.lo1 = lo >>> 15; // lo < 10^9 < 2^30: int32 bit ops are exact
     return this;
   }
 }
@@ -230,7 +235,7 @@ function stakedFlat(g: Graph): StakedFlat {
       if (!alive[e]) continue;
       const w = edgeWeight[e]!;
       if (isSmall) {
-        const p = b === 0n || w >= b ? ONE_NUM
+        const p = B === 0 || w >= b ? ONE_NUM
           : w >= 0n ? fromRationalNum(smallToNumber(w), B) // 0 <= w < b < 2^52
           : Number((w * ONE) / b); // corrupt input: the same value as the bigint route (normalize then refuses it)
         if (p !== 0) { partsNum[nEdges] = p; edges[nEdges++] = e; }
