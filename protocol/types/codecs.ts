@@ -5,6 +5,7 @@
 
 import { blake2b } from '@noble/hashes/blake2b';
 import { internKey, lenPrefix, type ByteSink, type Codec } from '../primitives/storage.js';
+import { blake2_256Small, SMALL_HASH_INPUT_BYTES_MAX } from '../primitives/blake2-small.js';
 import type { AccountId, Planck } from '../primitives/units.js';
 import { U128_MAX } from '../primitives/units.js';
 import { assert, InvariantError } from '../primitives/dispatch.js';
@@ -18,7 +19,8 @@ const accountCache = new Map<AccountId, Uint8Array>();
 export function accountId32(id: AccountId): Uint8Array {
   let b = accountCache.get(id);
   if (b === undefined) {
-    b = blake2b(utf8.encode(id), { dkLen: 32 });
+    const u = utf8.encode(id);
+    b = u.length <= SMALL_HASH_INPUT_BYTES_MAX ? blake2_256Small(u) : blake2b(u, { dkLen: 32 }); // ~0.3 vs ~4.5 µs
     if (accountCache.size >= ACCOUNT_CACHE_MAX) accountCache.clear(); // bounded; recomputation is exact
     accountCache.set(internKey(id), b); // the canonical id object: lookups with storage's keys compare pointers
   }
