@@ -489,43 +489,55 @@ export function reduceAllFlat(s: FlatStaked): number {
   return changed;
 }
 
-// The same kernels on float64 weights (no BigInt allocation per operation). Exact when every voter with two or more
-// entries has a total below 2^53: reduce keeps each voter's total (a cycle moves `min` from one of the voter's edges
-// to another, and `min` is at most each edge it is taken from), so every value stays an integer in [0, total] and
-// the saturating bound (u128) is never reached. Voters with a single entry are never read or changed (such a voter
-// is skipped by reduce_4 and is a leaf of reduce_all's forest, never inside a cycle), so their value may be inexact.
+// The same kernels on float64 weights (no BigInt allocation per operation). Integers below 2^53 are exact in float64;
+// a subtraction of two of them is exact, and so is an addition whose result stays below 2^53, which every addition
+// checks: one that would pass it aborts the reduction (the caller then runs the bigint kernel on the restored input).
+// For well-formed input it never does, since a cycle moves `min` from one of a voter's edges to another; reduce.rs
+// does not keep every total in every case though (zero-weight edges can leave a stale forest edge, after which a voter
+// gets one side of a cycle's update), hence the check rather than an argument. Voters with fewer than two entries are
+// never read or changed (reduce_4 skips them; in reduce_all such a voter has at most one forest edge, so it is never
+// inside a cycle): their values may be inexact (checked unchanged afterwards).
 
-/** FlatStaked with float64 weights (integers; see reduceFlatNum's precondition). */
+/** FlatStaked with float64 weights (integers; see reduceFlatNum). */
 export interface FlatStakedNum extends Omit<FlatStaked, 'weight'> { readonly weight: Float64Array }
 
-const addNum = (a: number, b: number): number => a + b;
+/** Thrown (and caught by reduceFlatNum) when a float64 addition would leave the exact range. */
+const FLOAT_RANGE = new Error('reduce: float64 value beyond 2^53');
+const addNum = (a: number, b: number): number => {
+  const r = a + b;
+  if (r > Number.MAX_SAFE_INTEGER) throw FLOAT_RANGE;
+  return r;
+};
 const subNum = (a: number, b: number): number => (a > b ? a - b : 0);
 
-/** reduce on float64 flat assignments; returns the number of edges removed. */
-export function reduceFlatNum(s: FlatStakedNum): number {
+/**
+ * reduce on float64 flat assignments; returns the number of edges removed, or null when a value would leave the exact
+ * range (s is then restored to its input). Entries of voters with two or more must be integers in [0, 2^53).
+ */
+export function reduceFlatNum(s: FlatStakedNum): number | null {
   checkFlat(s);
-  let singles = 0;
+  let end = 0;
   for (let i = 0; i < s.voters; i++) {
-    if (s.len[i]! < 2) { singles++; continue; }
-    let total = 0;
+    end = Math.max(end, s.start[i]! + s.len[i]!);
+    if (s.len[i]! < 2) continue;
     for (let k = s.start[i]!; k < s.start[i]! + s.len[i]!; k++) {
       const w = s.weight[k]!;
-      if (!(w >= 0 && Math.floor(w) === w)) assert(false, 'reduce: float64 weight not a non-negative integer');
-      total += w;
+      if (!(w >= 0 && w <= Number.MAX_SAFE_INTEGER && Math.floor(w) === w)) assert(false, 'reduce: float64 weight not an integer in [0, 2^53)');
     }
-    if (total > Number.MAX_SAFE_INTEGER) assert(false, 'reduce: float64 voter total above 2^53');
   }
-  // Voters with fewer than two entries (their values may be inexact), to check they were left alone.
-  const single = new Int32Array(singles), singleLen = new Int32Array(singles), singleWeight = new Float64Array(singles);
-  for (let i = 0, j = 0; i < s.voters; i++) {
-    if (s.len[i]! >= 2) continue;
-    single[j] = i; singleLen[j] = s.len[i]!; singleWeight[j++] = s.len[i] === 1 ? s.weight[s.start[i]!]! : 0;
+  const lenBefore = s.len.slice(0, s.voters), targetBefore = s.target.slice(0, end), weightBefore = s.weight.slice(0, end);
+  let removed: number;
+  try {
+    removed = reduce4Num(s) + reduceAllNum(s);
+  } catch (e) {
+    if (e !== FLOAT_RANGE) throw e;
+    s.len.set(lenBefore); s.target.set(targetBefore); s.weight.set(weightBefore);
+    return null;
   }
-  const removed = reduce4Num(s) + reduceAllNum(s);
-  for (let j = 0; j < singles; j++) {
-    const i = single[j]!;
-    const same = s.len[i] === singleLen[j] && (singleLen[j] === 0 || s.weight[s.start[i]!] === singleWeight[j]);
-    if (!same) assert(false, 'reduce: a single-entry voter changed');
+  for (let i = 0; i < s.voters; i++) {
+    if (lenBefore[i]! >= 2) continue;
+    const same = s.len[i] === lenBefore[i] && (s.len[i] === 0 || s.weight[s.start[i]!] === weightBefore[s.start[i]!]);
+    if (!same) assert(false, 'reduce: a voter with fewer than two entries changed');
   }
   return removed;
 }

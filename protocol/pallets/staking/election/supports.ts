@@ -72,11 +72,11 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
   } else {
     assertDistinctVoters(g, s);
     const voterKey = voterKeys(g, s);
-    if (multiEntryAllSmall(s)) {
-      // One object literal site: the kernels always see one shape (a spread copy would not guarantee it).
-      reduceFlatNum({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight: s.num, voterKey });
+    // One object literal site: the kernels always see one shape (a spread copy would not guarantee it).
+    if (multiEntryAllSmall(s) &&
+        reduceFlatNum({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight: s.num, voterKey }) !== null) {
       ratioRoundTripNum(g, s, sup);
-    } else {
+    } else { // a multi-entry voter with stake >= 2^52, or the float reduce left its exact range (input restored)
       const weight = Array.from({ length: s.entries }, (_, k) => s.big.get(k) ?? BigInt(s.num[k]!));
       reduceFlat({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight, voterKey });
       ratioRoundTripBig(g, s, weight, sup);
@@ -316,27 +316,35 @@ function voterKeys(g: Graph, s: StakedFlat): Int32Array {
  * turns them back into stake (ratio × stake rounded to nearest, zero ratios dropped, normalized to the snapshot stake).
  */
 function ratioRoundTripBig(g: Graph, s: StakedFlat, weight: readonly bigint[], sup: SupportBuilder): void {
-  const ratio: bigint[] = [], tgt: number[] = [];
+  const scratch: RoundTripScratch = { ratio: [], tgt: [] };
   for (let r = 0; r < s.voters; r++) {
-    const v = s.graphVoter[r]!, who = g.voterWho[v]!, stake = g.budget[v]!;
-    const b = s.start[r]!, n = s.len[r]!;
-    if (n === 1) { sup.add(s.target[b]!, who, stake); continue; } // 100% either way
-    let total = 0n;
-    for (let k = b; k < b + n; k++) total += weight[k]!;
-    ratio.length = 0; tgt.length = 0;
-    for (let k = b; k < b + n; k++) {
-      const p = fromRational(PERBILL, weight[k]!, total);
-      if (p !== 0n) { ratio.push(p); tgt.push(s.target[k]!); }
-    }
-    normalizeInPlace(ratio, 0, ratio.length, ONE);
-    let m = 0;
-    for (let i = 0; i < ratio.length; i++) {
-      if (ratio[i] === 0n) continue;
-      ratio[m] = mulRound(PERBILL, ratio[i]!, stake); tgt[m] = tgt[i]!; m++;
-    }
-    normalizeInPlace(ratio, 0, m, stake);
-    for (let i = 0; i < m; i++) sup.add(tgt[i]!, who, ratio[i]!);
+    const v = s.graphVoter[r]!;
+    roundTripVoterBig(g.voterWho[v]!, g.budget[v]!, weight, s.target, s.start[r]!, s.len[r]!, scratch, sup);
   }
+}
+
+interface RoundTripScratch { readonly ratio: bigint[]; readonly tgt: number[] }
+
+/** One voter's round trip (entries weight/target[b .. b + n)), in bigint. */
+function roundTripVoterBig(who: AccountId, stake: bigint, weight: readonly bigint[], target: Int32Array, b: number, n: number,
+                           scratch: RoundTripScratch, sup: SupportBuilder): void {
+  if (n === 1) { sup.add(target[b]!, who, stake); return; } // 100% either way
+  const { ratio, tgt } = scratch;
+  let total = 0n;
+  for (let k = b; k < b + n; k++) total += weight[k]!;
+  ratio.length = 0; tgt.length = 0;
+  for (let k = b; k < b + n; k++) {
+    const p = fromRational(PERBILL, weight[k]!, total);
+    if (p !== 0n) { ratio.push(p); tgt.push(target[k]!); }
+  }
+  normalizeInPlace(ratio, 0, ratio.length, ONE);
+  let m = 0;
+  for (let i = 0; i < ratio.length; i++) {
+    if (ratio[i] === 0n) continue;
+    ratio[m] = mulRound(PERBILL, ratio[i]!, stake); tgt[m] = tgt[i]!; m++;
+  }
+  normalizeInPlace(ratio, 0, m, stake);
+  for (let i = 0; i < m; i++) sup.add(tgt[i]!, who, ratio[i]!);
 }
 
 /** ratioRoundTripBig on float64 weights, for reductions where every multi-entry voter is small (exact, same steps). */
@@ -345,6 +353,7 @@ function ratioRoundTripNum(g: Graph, s: StakedFlat, sup: SupportBuilder): void {
   const stakeLimbs = new StakeLimbs();
   const { voterWho, budget } = g;
   const { start, len, target, num, graphVoter } = s;
+  const bigScratch: RoundTripScratch = { ratio: [], tgt: [] };
   for (let r = 0; r < s.voters; r++) {
     const v = graphVoter[r]!, who = voterWho[v]!;
     const b = start[r]!, n = len[r]!;
@@ -353,6 +362,12 @@ function ratioRoundTripNum(g: Graph, s: StakedFlat, sup: SupportBuilder): void {
     if (ratio.length < n) { ratio = new Float64Array(2 * n); tgt = new Int32Array(2 * n); }
     let total = 0;
     for (let k = b; k < b + n; k++) total += num[k]!;
+    if (total > Number.MAX_SAFE_INTEGER) { // reduce.rs moved stake between voters (see reduce.ts): exact in bigint
+      const w: bigint[] = [];
+      for (let k = b; k < b + n; k++) w.push(BigInt(num[k]!)); // each below 2^53: exact
+      roundTripVoterBig(who, budget[v]!, w, target.subarray(b, b + n), 0, n, bigScratch, sup);
+      continue;
+    }
     let m = 0;
     for (let k = b; k < b + n; k++) {
       const p = fromRationalNum(num[k]!, total);
