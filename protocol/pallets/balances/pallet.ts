@@ -77,8 +77,7 @@ export class Balances {
   mint(who: AccountId, amount: Planck): DispatchResult {
     assert(amount >= 0n, 'balances.mint: negative amount');
     if (amount === 0n) return OK;
-    const a = this.account(who);
-    const r = this.deposit(who, a, amount);
+    const r = this.deposit(who, this.storage.account.get(who), amount);
     if (!r.ok) return r;
     this.changeIssuance(amount);
     if (this.events.enabled) this.events.push(E.minted(who, amount));
@@ -122,7 +121,7 @@ export class Balances {
   resolveCredit(dest: AccountId, amount: Planck): Planck {
     if (amount === 0n) return 0n;
     this.takeCredit(amount);
-    const r = this.deposit(dest, this.account(dest), amount);
+    const r = this.deposit(dest, this.storage.account.get(dest), amount);
     if (!r.ok) { this.dropCredit(amount); return 0n; }
     return amount;
   }
@@ -297,8 +296,10 @@ export class Balances {
   // ------------------------------------------------------------------ internals
 
   /** increase_balance for a deposit that is already backed (credit or mint). */
-  private deposit(who: AccountId, a: AccountData, amount: Planck): DispatchResult {
-    const existed = this.storage.account.has(who);
+  private deposit(who: AccountId, stored: AccountData | undefined, amount: Planck): DispatchResult {
+    // `stored` is the caller's read of the account (undefined: none), so existence needs no second lookup
+    const existed = stored !== undefined;
+    const a = stored ?? ZERO_ACCOUNT;
     if (!existed && amount < this.ed) return fail('ExistentialDeposit');
     if (a.free + amount > U128_MAX) return fail('Overflow');
     if (!existed) this.events.push(E.endowed(who, amount));
