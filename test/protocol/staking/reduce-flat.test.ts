@@ -108,9 +108,10 @@ describe('reduceFlat equals the port', () => {
     expect(() => reduceFlatNum(big)).toThrow(/\[0, 2\^53\)/);
   });
 
-  it('reduce.rs does not keep every voter total with zero-weight edges; past 2^53 the float64 kernel gives up and restores its input', () => {
-    // Found by the property above (shrunk): after reduce_all, a0 has lost its stake and a1, a2 hold twice their
-    // original edge weights. Scaled so that the doubled values pass 2^53: the float kernel must refuse, exactly.
+  it('reduce.rs does not keep every voter total (zero-weight edges, voter and target accounts alike); past 2^53 the float64 kernel gives up', () => {
+    // Found by a property check (shrunk): after reduce_all, a0 has lost its stake and a1, a2 hold twice their original
+    // edge weights (with voters named apart from targets it does not happen: reduce_all's re-org compares accounts,
+    // not roles). Scaled so that the doubled values pass 2^53, the float kernel must refuse.
     const quirk = (x: bigint): MutableStaked[] => [
       { who: 'a0', distribution: [['a0', x], ['a1', 0n]] },
       { who: 'a1', distribution: [['a1', 0n], ['a0', x], ['a3', x]] },
@@ -119,10 +120,8 @@ describe('reduceFlat equals the port', () => {
     reduce(small);
     expect(small.map((v) => v.distribution)).toEqual([[], [['a0', 2n]], [['a3', 2n]]]);
     const x = 2n ** 52n + 1n;
-    const s = toNum(toFlat(quirk(x), 4));
-    const input = fromFlat(fromNum(s), quirk(x));
-    expect(reduceFlatNum(s)).toBeNull();
-    expect(fromFlat(fromNum(s), quirk(x))).toEqual(input);
+    expect(reduceFlatNum(toNum(toFlat(quirk(x), 4)))).toBeNull();
+    expect(reduceFlatNum(toNum(toFlat(quirk(2n ** 51n), 4)))).not.toBeNull(); // 2^52: still exact
     // The bigint flat kernel still equals the port on it.
     const expected = quirk(x);
     const sb = toFlat(quirk(x), 4);

@@ -491,7 +491,7 @@ export function reduceAllFlat(s: FlatStaked): number {
 
 // The same kernels on float64 weights (no BigInt allocation per operation). Integers below 2^53 are exact in float64;
 // a subtraction of two of them is exact, and so is an addition whose result stays below 2^53, which every addition
-// checks: one that would pass it aborts the reduction (the caller then runs the bigint kernel on the restored input).
+// checks: one that would pass it aborts the reduction (the caller then runs the bigint kernel on its rebuilt input).
 // For well-formed input it never does, since a cycle moves `min` from one of a voter's edges to another; reduce.rs
 // does not keep every total in every case though (zero-weight edges can leave a stale forest edge, after which a voter
 // gets one side of a cycle's update), hence the check rather than an argument. Voters with fewer than two entries are
@@ -512,31 +512,38 @@ const subNum = (a: number, b: number): number => (a > b ? a - b : 0);
 
 /**
  * reduce on float64 flat assignments; returns the number of edges removed, or null when a value would leave the exact
- * range (s is then restored to its input). Entries of voters with two or more must be integers in [0, 2^53).
+ * range (s is then part-way through: the caller rebuilds its input). Entries of voters with two or more must be
+ * integers in [0, 2^53); targets in range, none twice per voter.
  */
 export function reduceFlatNum(s: FlatStakedNum): number | null {
-  checkFlat(s);
-  let end = 0;
-  for (let i = 0; i < s.voters; i++) {
-    end = Math.max(end, s.start[i]! + s.len[i]!);
-    if (s.len[i]! < 2) continue;
-    for (let k = s.start[i]!; k < s.start[i]! + s.len[i]!; k++) {
-      const w = s.weight[k]!;
+  const { voters: n, start, len, target, weight } = s;
+  // One pass: targets valid and distinct per voter (checkFlat), weights exact integers, short voters recorded.
+  const stamp = new Int32Array(s.targets).fill(-1);
+  const shortLen = new Int8Array(n), shortWeight = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = start[i]!, e = b + len[i]!;
+    for (let k = b; k < e; k++) {
+      const t = target[k]!;
+      if (!(t >= 0 && t < s.targets && stamp[t] !== i)) assert(false, 'reduce: target out of range or voted twice');
+      stamp[t] = i;
+    }
+    if (e - b < 2) { shortLen[i] = e - b; shortWeight[i] = e > b ? weight[b]! : 0; continue; }
+    shortLen[i] = -1;
+    for (let k = b; k < e; k++) {
+      const w = weight[k]!;
       if (!(w >= 0 && w <= Number.MAX_SAFE_INTEGER && Math.floor(w) === w)) assert(false, 'reduce: float64 weight not an integer in [0, 2^53)');
     }
   }
-  const lenBefore = s.len.slice(0, s.voters), targetBefore = s.target.slice(0, end), weightBefore = s.weight.slice(0, end);
   let removed: number;
   try {
     removed = reduce4Num(s) + reduceAllNum(s);
   } catch (e) {
     if (e !== FLOAT_RANGE) throw e;
-    s.len.set(lenBefore); s.target.set(targetBefore); s.weight.set(weightBefore);
     return null;
   }
-  for (let i = 0; i < s.voters; i++) {
-    if (lenBefore[i]! >= 2) continue;
-    const same = s.len[i] === lenBefore[i] && (s.len[i] === 0 || s.weight[s.start[i]!] === weightBefore[s.start[i]!]);
+  for (let i = 0; i < n; i++) {
+    if (shortLen[i]! < 0) continue;
+    const same = len[i] === shortLen[i] && (len[i] === 0 || weight[start[i]!] === shortWeight[i]);
     if (!same) assert(false, 'reduce: a voter with fewer than two entries changed');
   }
   return removed;

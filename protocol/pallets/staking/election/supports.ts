@@ -61,7 +61,7 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
   const winnerSet = new Uint8Array(C);
   for (const c of winnersIdx.slice(0, toElect)) winnerSet[c] = 1;
   const sup = new SupportBuilder(C);
-  const s = stakedFlat(g);
+  let s = stakedFlat(g);
   if (!reduced) {
     for (let r = 0; r < s.voters; r++) {
       const who = g.voterWho[s.graphVoter[r]!]!, small = s.small[r] === 1;
@@ -76,7 +76,8 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
     if (multiEntryAllSmall(s) &&
         reduceFlatNum({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight: s.num, voterKey }) !== null) {
       ratioRoundTripNum(g, s, sup);
-    } else { // a multi-entry voter with stake >= 2^52, or the float reduce left its exact range (input restored)
+    } else { // a multi-entry voter with stake >= 2^52, or the float reduce left its exact range (input rebuilt)
+      s = stakedFlat(g);
       const weight = Array.from({ length: s.entries }, (_, k) => s.big.get(k) ?? BigInt(s.num[k]!));
       reduceFlat({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight, voterKey });
       ratioRoundTripBig(g, s, weight, sup);
@@ -303,11 +304,26 @@ function assertDistinctVoters(g: Graph, s: StakedFlat): void {
 
 /** The voters' accounts as reduce_all compares them with targets: a voter that is also a candidate (self vote). */
 function voterKeys(g: Graph, s: StakedFlat): Int32Array {
+  const self = selfVoteIndex(g);
+  const voterKey = new Int32Array(s.voters);
+  for (let r = 0; r < s.voters; r++) { const c = self[s.graphVoter[r]!]!; voterKey[r] = c >= 0 ? c : s.targets + r; }
+  return voterKey;
+}
+
+/**
+ * Graph voter -> index of the candidate with the same account, or -1. A function of the two account arrays only, so it
+ * is memoised on them: a cached topology hands the same (read-only) arrays to every era while nominations stand.
+ */
+const selfVoteMemo = new WeakMap<readonly AccountId[], { readonly candWho: readonly AccountId[]; readonly index: Int32Array }>();
+function selfVoteIndex(g: Graph): Int32Array {
+  const hit = selfVoteMemo.get(g.voterWho);
+  if (hit !== undefined && hit.candWho === g.candWho && hit.index.length === g.voterWho.length) return hit.index;
   const candIndex = new Map<AccountId, number>();
   for (let c = 0; c < g.candWho.length; c++) candIndex.set(g.candWho[c]!, c);
-  const voterKey = new Int32Array(s.voters);
-  for (let r = 0; r < s.voters; r++) voterKey[r] = candIndex.get(g.voterWho[s.graphVoter[r]!]!) ?? s.targets + r;
-  return voterKey;
+  const index = new Int32Array(g.voterWho.length);
+  for (let v = 0; v < g.voterWho.length; v++) index[v] = candIndex.get(g.voterWho[v]!) ?? -1;
+  selfVoteMemo.set(g.voterWho, { candWho: g.candWho, index });
+  return index;
 }
 
 /**
