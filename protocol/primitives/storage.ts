@@ -168,6 +168,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private readonly groupBytes: Array<Uint8Array | null> = new Array<Uint8Array | null>(ROOT_GROUPS).fill(null);
   private groupStart: Int32Array | null = null; // index into sortedKeys where group g starts; groupStart[g + 1] ends it
   private sortedInfos: KeyInfo[] = [];             // info of sortedKeys[i], valid while groupStart is (same triggers)
+  private sortedInfosFor: readonly K[] | null = null; // the sorted key array sortedInfos was built for
   private sortedKeys: K[] | null = null;
   /** Keys inserted or deleted since sortedKeys was built (only tracked while sortedKeys is non-null). */
   private readonly keysChanged = new Set<K>();
@@ -219,7 +220,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   snapshot(): unknown { return this.sortedKeysList().map((k) => [k, this.map.get(k)]); }
   restoreSnapshot(s: unknown): void {
     this.map.clear(); this.info.clear();
-    this.sortedKeys = null; this.groupStart = null; this.sortedInfos = []; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
+    this.sortedKeys = null; this.groupStart = null; this.sortedInfos = []; this.sortedInfosFor = null; this.keysChanged.clear(); this.removedSinceSort = false; this.groupBytes.fill(null);
     this.dirty.length = 0; this.allDirty = false;
     for (const [k, v] of s as Array<[K, V]>) this.map.set(internKey(k), v);
   }
@@ -298,15 +299,18 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private mergeChanged(prev: readonly K[]): K[] {
     const changed = this.keysChanged;
     const base = this.removedSinceSort ? prev.filter((k) => !changed.has(k)) : prev;
-    const added: K[] = [];
-    for (const k of changed) if (this.map.has(k)) added.push(k);
-    added.sort(this.byKeyBytes);
+    // The binary search reads key bytes from the infos the last root kept in this order when they are for `base`
+    // (no removal since), instead of a Map lookup per probe.
+    const baseInfos = base === prev && this.sortedInfosFor === prev ? this.sortedInfos : null;
+    const kbAt = (m: number): Uint8Array => (baseInfos !== null ? baseInfos[m]!.kb : this.infoOf(base[m]!).kb);
+    const added: Array<{ k: K; kb: Uint8Array }> = [];
+    for (const k of changed) if (this.map.has(k)) added.push({ k, kb: this.infoOf(k).kb });
+    added.sort((x, y) => compareBytes(x.kb, y.kb));
     const out: K[] = new Array<K>(base.length + added.length);
     let o = 0, i = 0;
-    for (const a of added) {
-      const ab = this.infoOf(a).kb;
+    for (const { k: a, kb: ab } of added) {
       let lo = i, hi = base.length; // first index of base[i..] whose key sorts after a
-      while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareBytes(this.infoOf(base[mid]!).kb, ab) < 0) lo = mid + 1; else hi = mid; }
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareBytes(kbAt(mid), ab) < 0) lo = mid + 1; else hi = mid; }
       while (i < lo) out[o++] = base[i++]!;
       out[o++] = a;
     }
@@ -339,6 +343,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
       while (g <= ROOT_GROUPS) start[g++] = keys.length;
       this.groupStart = start;
       this.sortedInfos = infos;
+      this.sortedInfosFor = keys;
     }
     return this.groupStart;
   }
