@@ -1,5 +1,5 @@
-// The fused supports pipeline (float64 route for stakes below 2^52, bigint route above, the float64 or bigint
-// reduce) against the general API composed step by step (seqPhragmen -> assignmentToStaked -> [reduce port -> ratio
+// The fused supports pipeline (float64 route for stakes below 2^52, bigint route above, the float64 reduce or
+// the port) against the general API composed step by step (seqPhragmen -> assignmentToStaked -> [reduce port -> ratio
 // round trip] -> toSupports), on elections mixing small stakes with u64-sized ones, self-voting validators, and
 // zero-weight voters. Both with and without the miner's reduce.
 import { describe, expect, it } from 'vitest';

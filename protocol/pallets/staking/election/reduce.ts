@@ -7,10 +7,10 @@
 // tests). Lookups the Rust code does by linear scan (`iter().find(|a| a.who == x)`) go straight to the voter's
 // assignment by index here; voters are unique (checked), so the first match is the only one.
 //
-// Three implementations of the same steps: `reduce` on MutableStaked (the port: the API, the crate's vectors, and the
-// reference the others are tested against), `reduceFlat` (integer targets, flat bigint arrays) and `reduceFlatNum`
-// (the same on float64 weights, exact under its precondition). The staking pipeline (supports.ts) runs the float64
-// kernel when it applies and the bigint flat kernel otherwise.
+// Two implementations of the same steps: `reduce` on MutableStaked (the port: the API, the crate's vectors, and the
+// reference the other is tested against) and `reduceFlatNum` (integer targets, flat float64 arrays, exact under its
+// precondition). The staking pipeline (supports.ts) runs the float64 kernel when it applies (every era of the lab's
+// scenarios) and the port otherwise.
 
 import type { AccountId } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
@@ -246,15 +246,15 @@ export function reduceAll(assignments: MutableStaked[]): number {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The same reduction on integer-indexed flat arrays (the staking pipeline's fast path, called by graphToSupports
-// every era): targets are small integers instead of account strings, each voter's distribution is a segment of one
-// flat array (a removal shifts the rest of the segment, exactly like Vec::remove), the reduce_4 pair map is a typed
-// table and reduce_all's forest is parent indices. Same iteration order, tie-breaks and arithmetic as the port above;
-// a property test proves both return the same assignments on random inputs. Preconditions (asserted): voters are
-// distinct accounts and no voter lists a target twice (the election graph drops duplicate votes).
+// The same reduction on integer-indexed flat arrays with float64 weights (the staking pipeline's fast path, called by
+// graphToSupports every era): targets are small integers instead of account strings, each voter's distribution is a
+// segment of one flat array (a removal shifts the rest of the segment, exactly like Vec::remove), the reduce_4 pair
+// map is a typed table and reduce_all's forest is parent indices. Same iteration order, tie-breaks and arithmetic as
+// the port above; property tests prove both return the same assignments on random inputs. Inputs the float64 range
+// cannot hold exactly take the port itself (supports.ts). Preconditions (asserted): no voter lists a target twice
+// (the election graph drops duplicate votes) and voters are distinct accounts (checked by the caller).
 
-/** Staked assignments in flat form: voter i's entries are target/weight[start[i] .. start[i] + len[i]). */
-export interface FlatStaked {
+export interface FlatStakedNum {
   readonly voters: number;
   /** Target ids are 0 .. targets - 1. */
   readonly targets: number;
@@ -262,7 +262,8 @@ export interface FlatStaked {
   /** Current segment lengths (mutated: an edge removal shortens its voter's segment). */
   readonly len: Int32Array;
   readonly target: Int32Array;
-  readonly weight: bigint[];
+  /** Integers in [0, 2^53) for voters with two or more entries (see reduceFlatNum). */
+  readonly weight: Float64Array;
   /**
    * Voter i's account as the port compares it against target accounts (reduce_all's re-org): the target id of the
    * same account when the voter is also a target (a validator's self vote), else targets + i (equal to no target).
@@ -270,32 +271,8 @@ export interface FlatStaked {
   readonly voterKey: Int32Array;
 }
 
-/** reduce on flat assignments (reduce_4 then reduce_all); returns the number of edges removed. */
-export function reduceFlat(s: FlatStaked): number {
-  checkFlat(s);
-  return reduce4Flat(s) + reduceAllFlat(s);
-}
-
-function checkFlat(s: FlatStaked | FlatStakedNum): void {
-  const stamp = new Int32Array(s.targets).fill(-1);
-  for (let i = 0; i < s.voters; i++) {
-    for (let k = s.start[i]!; k < s.start[i]! + s.len[i]!; k++) {
-      const t = s.target[k]!;
-      assert(t >= 0 && t < s.targets && stamp[t] !== i, 'reduce: target out of range or voted twice');
-      stamp[t] = i;
-    }
-  }
-}
-
-/** Removes entry `p` of voter `i` (Vec::remove: later entries shift down by one). */
-function removeAt(s: FlatStaked, i: number, p: number): void {
-  const end = s.start[i]! + s.len[i]! - 1;
-  for (let k = s.start[i]! + p; k < end; k++) { s.target[k] = s.target[k + 1]!; s.weight[k] = s.weight[k + 1]!; }
-  s.len[i]!--;
-}
-
 /** Position of target `t` in voter `i`'s segment, or -1. */
-function posFlat(s: FlatStaked | FlatStakedNum, i: number, t: number): number {
+function posFlat(s: FlatStakedNum, i: number, t: number): number {
   const b = s.start[i]!, n = s.len[i]!;
   for (let k = 0; k < n; k++) if (s.target[b + k] === t) return k;
   return -1;
@@ -305,201 +282,14 @@ function posFlat(s: FlatStaked | FlatStakedNum, i: number, t: number): number {
 const PAIR_TABLE_MAX = 1 << 22;
 let pairScratch = new Int32Array(0);
 
-export function reduce4Flat(s: FlatStaked): number {
-  const { voters: n, start, len, target, weight } = s;
-  // Dense ids for the targets of voters with a pair (usually just the winners), so the pair table stays small.
-  const dense = new Int32Array(s.targets).fill(-1);
-  let D = 0, maxLen = 0;
-  for (let i = 0; i < n; i++) {
-    if (len[i]! < 2) continue;
-    if (len[i]! > maxLen) maxLen = len[i]!;
-    for (let k = start[i]!; k < start[i]! + len[i]!; k++) if (dense[target[k]!] === -1) dense[target[k]!] = D++;
-  }
-  const direct = D * D <= PAIR_TABLE_MAX;
-  if (direct && pairScratch.length < D * D) pairScratch = new Int32Array(Math.max(D * D, 2 * pairScratch.length));
-  const table = pairScratch;
-  if (direct) table.fill(-1, 0, D * D);
-  const map = direct ? null : new Map<number, number>(); // pair -> index of the last voter seen voting both
-  const ids = new Int32Array(maxLen), dids = new Int32Array(maxLen);
-  let changed = 0;
-  for (let ai = 0; ai < n; ai++) {
-    const L0 = len[ai]!;
-    if (L0 < 2) continue;
-    const sa = start[ai]!;
-    for (let k = 0; k < L0; k++) { ids[k] = target[sa + k]!; dids[k] = dense[ids[k]!]!; }
-    for (let i = 0; i < L0; i++) {
-      for (let j = i + 1; j < L0; j++) {
-        const key = dids[i]! * D + dids[j]!;
-        const otherAt = direct ? table[key]! : (map!.get(key) ?? -1);
-        if (otherAt < 0) { if (direct) table[key] = ai; else map!.set(key, ai); continue; }
-        const v1 = ids[i]!, v2 = ids[j]!;
-        // Both still voted by me? (Removals keep the order, so v1 stays before v2.)
-        let p1 = -1, p2 = -1;
-        for (let k = 0, lm = len[ai]!; k < lm; k++) { const t = target[sa + k]!; if (t === v1) p1 = k; else if (t === v2) p2 = k; }
-        if (p1 < 0 || p2 < 0) continue;
-        const ob = start[otherAt]!;
-        let q1 = -1, q2 = -1;
-        for (let k = 0, lo = len[otherAt]!; k < lo; k++) { const t = target[ob + k]!; if (t === v1) q1 = k; else if (t === v2) q2 = k; }
-        if (q1 < 0 || q2 < 0) { if (direct) table[key] = ai; else map!.set(key, ai); continue; } // not a cycle
-        // cycle = [me v1, me v2, other v1, other v2] (the port's aligned order), as flat indices.
-        const e0 = sa + p1, e1 = sa + p2, e2 = ob + q1, e3 = ob + q2;
-        const w0 = weight[e0]!, w1 = weight[e1]!, w2 = weight[e2]!, w3 = weight[e3]!;
-        let minValue = U128_MAX, minIndex = 0;
-        if (w0 <= minValue) { minValue = w0; minIndex = 0; }
-        if (w1 <= minValue) { minValue = w1; minIndex = 1; }
-        if (w2 <= minValue) { minValue = w2; minIndex = 2; }
-        if (w3 <= minValue) { minValue = w3; minIndex = 3; }
-        const sibling = minIndex < 2 ? 1 - minIndex : 3 - (minIndex % 2);
-        const diag = minIndex < 2 ? sibling + 2 : sibling - 2;
-        const across = minIndex < 2 ? minIndex + 2 : minIndex - 2;
-        const at = (k: number): number => (k === 0 ? e0 : k === 1 ? e1 : k === 2 ? e2 : e3);
-        // Increases first (two edges distinct from the decreased ones), then decreases: one per voter, so a removal
-        // in one voter's segment never moves the other's positions.
-        weight[at(sibling)] = satAdd(weight[at(sibling)]!, minValue);
-        weight[at(across)] = satAdd(weight[at(across)]!, minValue);
-        const r1 = decreaseFlat(s, minIndex < 2 ? ai : otherAt, at(minIndex), minValue);
-        const r2 = decreaseFlat(s, diag < 2 ? ai : otherAt, at(diag), minValue);
-        changed += (r1 ? 1 : 0) + (r2 ? 1 : 0);
-        const whoRemoved = (r1 && minIndex < 2) || (r2 && diag < 2);
-        const otherRemoved = (r1 && minIndex >= 2) || (r2 && diag >= 2);
-        if (!whoRemoved && otherRemoved) { if (direct) table[key] = ai; else map!.set(key, ai); }
-        else if (whoRemoved && otherRemoved) { if (direct) table[key] = -1; else map!.delete(key); }
-        else if (!whoRemoved && !otherRemoved) assert(false, 'reduce: duplicate voter (or other corrupt input)');
-      }
-    }
-  }
-  return changed;
-}
-
-/** Entry at flat index `e` (voter `i`) loses `by`; removed when it reaches zero (returns true). */
-function decreaseFlat(s: FlatStaked, i: number, e: number, by: bigint): boolean {
-  const next = satSub(s.weight[e]!, by);
-  if (next !== 0n) { s.weight[e] = next; return false; }
-  removeAt(s, i, e - s.start[i]!);
-  return true;
-}
-
-/** Nodes: voter i is node i, target t is node voters + t; parent -1 is a root. */
-export function reduceAllFlat(s: FlatStaked): number {
-  const { voters: n, start, len, target, weight, voterKey } = s;
-  const N = n + s.targets;
-  const parent = new Int32Array(N).fill(-1);
-  const exists = new Uint8Array(N);
-  const seen = new Int32Array(N);
-  const vp = new Int32Array(N), tp = new Int32Array(N);
-  let cycle = new Int32Array(64), removed = new Int32Array(128);
-  let walk = 0;
-  const keyOf = (node: number): number => (node < n ? voterKey[node]! : node - n);
-  /** Node::root into `out` (start first, root last), stopping before a revisited node; returns the length. */
-  const rootPath = (startNode: number, out: Int32Array): number => {
-    const stamp = ++walk;
-    let l = 0, cur = startNode;
-    out[l++] = cur; seen[cur] = stamp;
-    while (parent[cur] !== -1 && seen[parent[cur]!] !== stamp) { cur = parent[cur]!; out[l++] = cur; seen[cur] = stamp; }
-    return l;
-  };
-  let changed = 0;
-  for (let ai = 0; ai < n; ai++) {
-    let dist = 0;
-    for (let guard = 0; ; guard++) {
-      assert(guard <= 4 * (len[ai]! + 1) + 64, 'reduce: edge loop bound');
-      if (dist >= len[ai]!) break;
-      const t = target[start[ai]! + dist]!;
-      const tNode = n + t;
-      const voterExists = exists[ai] === 1, targetExists = exists[tNode] === 1;
-      exists[ai] = 1; exists[tNode] = 1;
-      if (!voterExists || !targetExists) {
-        if (!voterExists && targetExists) parent[ai] = tNode; else parent[tNode] = ai;
-        dist++;
-        continue;
-      }
-      const vl = rootPath(ai, vp), tl = rootPath(tNode, tp);
-      if (vp[vl - 1] !== tp[tl - 1]) {
-        // merge: re-hang the shorter root path (reversed) under the first node of the longer one.
-        const voterShorter = vl <= tl;
-        const sh = voterShorter ? vp : tp, shl = voterShorter ? vl : tl;
-        for (let i = 0; i + 1 < shl; i++) parent[sh[i + 1]!] = sh[i]!;
-        parent[sh[0]!] = voterShorter ? tp[0]! : vp[0]!;
-        dist++;
-        continue;
-      }
-      let common = 0;
-      while (common < vl && common < tl && vp[vl - 1 - common] === tp[tl - 1 - common]) common++;
-      const tPart = Math.min(Math.max(tl - common, 0) + 1, tl), vPart = Math.max(vl - common, 0);
-      const cl = tPart + vPart;
-      if (cycle.length < cl) cycle = new Int32Array(2 * cl);
-      if (removed.length < 2 * cl) removed = new Int32Array(4 * cl);
-      for (let i = 0; i < tPart; i++) cycle[i] = tp[i]!;
-      for (let i = 0; i < vPart; i++) cycle[tPart + i] = vp[vPart - 1 - i]!;
-      assert(cl % 2 === 0, 'reduce: odd cycle');
-      let minValue = U128_MAX, found = false, minTargetKey = -1, minVoterKey = -1, minIndex = -1, minDir = -1;
-      for (let i = 0; i < cl; i++) {
-        const cur = cycle[i]!;
-        if (cur >= n) continue;
-        const nx = cycle[i < cl - 1 ? i + 1 : 0]!, pv = cycle[i > 0 ? i - 1 : cl - 1]!;
-        const pn = posFlat(s, cur, keyOf(nx));
-        if (pn >= 0 && weight[start[cur]! + pn]! < minValue) {
-          minValue = weight[start[cur]! + pn]!; found = true; minTargetKey = keyOf(nx); minVoterKey = keyOf(cur); minIndex = i; minDir = 1;
-        }
-        const pp = posFlat(s, cur, keyOf(pv));
-        if (pp >= 0 && weight[start[cur]! + pp]! < minValue) {
-          minValue = weight[start[cur]! + pp]!; found = true; minTargetKey = keyOf(pv); minVoterKey = keyOf(cur); minIndex = i; minDir = 0;
-        }
-      }
-      if (!found) break; // "UNREACHABLE" in the Rust code: it breaks out too
-      const targetChunk = tl - common;
-      const minChainInVoter = minIndex + minDir > targetChunk;
-      let incCounter = true;
-      const startAdd = ((minIndex % 2) + minDir) % 2 === 1;
-      let nRemoved = 0;
-      for (let i = 0; i < cl; i++) {
-        const cur = cycle[i]!;
-        if (cur >= n) continue;
-        for (let side = 0; side < 2; side++) {
-          const other = side === 0 ? cycle[i > 0 ? i - 1 : cl - 1]! : cycle[i < cl - 1 ? i + 1 : 0]!;
-          const p = posFlat(s, cur, keyOf(other));
-          if (p < 0) continue;
-          const add = (i % 2 === 0) === (side === 0) ? startAdd : !startAdd;
-          const e = start[cur]! + p;
-          const v = add ? satAdd(weight[e]!, minValue) : satSub(weight[e]!, minValue);
-          if (v !== 0n) { weight[e] = v; continue; }
-          if (cur === ai) incCounter = false;
-          removeAt(s, cur, p);
-          changed++;
-          if (!(i === minIndex && minDir === side)) { removed[nRemoved++] = cur; removed[nRemoved++] = other; }
-        }
-      }
-      if (!(minIndex === cl - 1 && minDir === 1)) {
-        const path = minChainInVoter ? vp : tp, pl = minChainInVoter ? vl : tl;
-        for (let i = 0; i + 1 < pl; i++) {
-          const a = keyOf(path[i]!), b = keyOf(path[i + 1]!);
-          if ((a === minVoterKey || a === minTargetKey) && (b === minVoterKey || b === minTargetKey)) break;
-          parent[path[i + 1]!] = path[i]!;
-        }
-        if (minChainInVoter) parent[ai] = tNode; else parent[tNode] = ai;
-      }
-      for (let k = 0; k < nRemoved; k += 2) {
-        const r1 = removed[k]!, r2 = removed[k + 1]!;
-        if (parent[r1] === r2) parent[r1] = -1;
-        else if (parent[r2] === r1) parent[r2] = -1;
-      }
-      if (incCounter) dist++;
-    }
-  }
-  return changed;
-}
-
-// The same kernels on float64 weights (no BigInt allocation per operation). Integers below 2^53 are exact in float64;
-// a subtraction of two of them is exact, and so is an addition whose result stays below 2^53, which every addition
-// checks: one that would pass it aborts the reduction (the caller then runs the bigint kernel on its rebuilt input).
-// For well-formed input it never does, since a cycle moves `min` from one of a voter's edges to another; reduce.rs
-// does not keep every total in every case though (zero-weight edges can leave a stale forest edge, after which a voter
-// gets one side of a cycle's update), hence the check rather than an argument. Voters with fewer than two entries are
-// never read or changed (reduce_4 skips them; in reduce_all such a voter has at most one forest edge, so it is never
-// inside a cycle): their values may be inexact (checked unchanged afterwards).
-
-/** FlatStaked with float64 weights (integers; see reduceFlatNum). */
-export interface FlatStakedNum extends Omit<FlatStaked, 'weight'> { readonly weight: Float64Array }
+// Float64 arithmetic (no BigInt allocation per operation): integers below 2^53 are exact in float64; a subtraction of
+// two of them is exact, and so is an addition whose result stays below 2^53, which every addition checks: one that
+// would pass it aborts the reduction (the caller then runs the port on its rebuilt input). For well-formed input it
+// never does, since a cycle moves `min` from one of a voter's edges to another; reduce.rs does not keep every total in
+// every case though (zero-weight edges can leave a stale forest edge, after which a voter gets one side of a cycle's
+// update), hence the check rather than an argument. Voters with fewer than two entries are never read or changed
+// (reduce_4 skips them; in reduce_all such a voter has at most one forest edge, so it is never inside a cycle): their
+// values may be inexact (checked unchanged afterwards).
 
 /** Thrown (and caught by reduceFlatNum) when a float64 addition would leave the exact range. */
 const FLOAT_RANGE = new Error('reduce: float64 value beyond 2^53');

@@ -16,7 +16,7 @@ import { seqPhragmenCore } from './phragmen.js';
 import { phragmmsOnGraph } from './phragmms.js';
 import { balance } from './balancing.js';
 import { compareAccount, type Support } from './result.js';
-import { reduceFlat, reduceFlatNum } from './reduce.js';
+import { reduce, reduceFlatNum, type MutableStaked } from './reduce.js';
 import { assert } from '../../../primitives/dispatch.js';
 
 const ONE = PERBILL.accuracy;
@@ -79,7 +79,7 @@ export function graphToSupports(g: Graph, toElect: number, reduced = false): Ele
     } else { // a multi-entry voter with stake >= 2^52, or the float reduce left its exact range (input rebuilt)
       s = stakedFlat(g);
       const weight = Array.from({ length: s.entries }, (_, k) => s.big.get(k) ?? BigInt(s.num[k]!));
-      reduceFlat({ voters: s.voters, targets: s.targets, start: s.start, len: s.len, target: s.target, weight, voterKey });
+      reduceByPort(g, s, weight);
       ratioRoundTripBig(g, s, weight, sup);
     }
   }
@@ -287,6 +287,29 @@ function maxDegree(g: Graph): number {
 function multiEntryAllSmall(s: StakedFlat): boolean {
   for (let r = 0; r < s.voters; r++) if (s.len[r]! >= 2 && s.small[r] !== 1) return false;
   return true;
+}
+
+/**
+ * The bigint route (rare: some voter with two or more entries has a stake of 2^52 or more): reduce.rs's port on
+ * assignment objects with the real accounts, written back into the flat segments (reduce only removes entries, so each
+ * voter's segment shrinks in place and keeps its order).
+ */
+function reduceByPort(g: Graph, s: StakedFlat, weight: bigint[]): void {
+  const assignments: MutableStaked[] = new Array<MutableStaked>(s.voters);
+  for (let r = 0; r < s.voters; r++) {
+    const distribution: Array<[AccountId, bigint]> = [];
+    for (let k = s.start[r]!; k < s.start[r]! + s.len[r]!; k++) distribution.push([g.candWho[s.target[k]!]!, weight[k]!]);
+    assignments[r] = { who: g.voterWho[s.graphVoter[r]!]!, distribution };
+  }
+  reduce(assignments);
+  const candIndex = new Map<AccountId, number>();
+  for (let c = 0; c < g.candWho.length; c++) candIndex.set(g.candWho[c]!, c);
+  for (let r = 0; r < s.voters; r++) {
+    const d = assignments[r]!.distribution, b = s.start[r]!;
+    assert(d.length <= s.len[r]!, 'reduce: an assignment grew');
+    s.len[r] = d.length;
+    for (let i = 0; i < d.length; i++) { s.target[b + i] = candIndex.get(d[i]![0])!; weight[b + i] = d[i]![1]; }
+  }
 }
 
 /** reduce's duplicate-voter check (a panic on chain). Staking's voters come sorted, so one pass usually decides. */
