@@ -167,8 +167,8 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   /** Concatenated entry encodings per group (null: not cached); ranges of sortedKeys per group. */
   private readonly groupBytes: Array<Uint8Array | null> = new Array<Uint8Array | null>(ROOT_GROUPS).fill(null);
   private groupStart: Int32Array | null = null; // index into sortedKeys where group g starts; groupStart[g + 1] ends it
-  private sortedInfos: KeyInfo[] = [];             // info of sortedKeys[i], valid while groupStart is (same triggers)
-  private sortedInfosFor: readonly K[] | null = null; // the sorted key array sortedInfos was built for
+  private sortedInfos: KeyInfo[] = [];             // info of sortedInfosFor[i] (set by groupRanges and mergeChanged)
+  private sortedInfosFor: readonly K[] | null = null; // the sorted key array sortedInfos is parallel to
   private sortedKeys: K[] | null = null;
   /** Keys inserted or deleted since sortedKeys was built (only tracked while sortedKeys is non-null). */
   private readonly keysChanged = new Set<K>();
@@ -300,22 +300,27 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     const changed = this.keysChanged;
     const base = this.removedSinceSort ? prev.filter((k) => !changed.has(k)) : prev;
     // The binary search reads key bytes from the infos the last root kept in this order when they are for `base`
-    // (no removal since), instead of a Map lookup per probe.
+    // (no removal since), instead of a Map lookup per probe; the merged infos are then kept for the next root.
     const baseInfos = base === prev && this.sortedInfosFor === prev ? this.sortedInfos : null;
     const kbAt = (m: number): Uint8Array => (baseInfos !== null ? baseInfos[m]!.kb : this.infoOf(base[m]!).kb);
-    const added: Array<{ k: K; kb: Uint8Array }> = [];
-    for (const k of changed) if (this.map.has(k)) added.push({ k, kb: this.infoOf(k).kb });
-    added.sort((x, y) => compareBytes(x.kb, y.kb));
-    const out: K[] = new Array<K>(base.length + added.length);
+    const added: Array<{ k: K; info: KeyInfo }> = [];
+    for (const k of changed) if (this.map.has(k)) added.push({ k, info: this.infoOf(k) });
+    added.sort((x, y) => compareBytes(x.info.kb, y.info.kb));
+    const n = base.length + added.length;
+    const out: K[] = new Array<K>(n);
+    const outInfos: KeyInfo[] | null = baseInfos !== null ? new Array<KeyInfo>(n) : null;
     let o = 0, i = 0;
-    for (const { k: a, kb: ab } of added) {
+    for (const { k: a, info } of added) {
+      const ab = info.kb;
       let lo = i, hi = base.length; // first index of base[i..] whose key sorts after a
       while (lo < hi) { const mid = (lo + hi) >>> 1; if (compareBytes(kbAt(mid), ab) < 0) lo = mid + 1; else hi = mid; }
-      while (i < lo) out[o++] = base[i++]!;
+      while (i < lo) { if (outInfos !== null) outInfos[o] = baseInfos![i]!; out[o++] = base[i++]!; }
+      if (outInfos !== null) outInfos[o] = info;
       out[o++] = a;
     }
-    while (i < base.length) out[o++] = base[i++]!;
+    while (i < base.length) { if (outInfos !== null) outInfos[o] = baseInfos![i]!; out[o++] = base[i++]!; }
     if (o !== this.map.size) throw new InvariantError(`${this.name}: sorted key merge gave ${o} keys for ${this.map.size}`);
+    if (outInfos !== null) { this.sortedInfos = outInfos; this.sortedInfosFor = out; }
     return out;
   }
 
@@ -333,10 +338,11 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   private groupRanges(keys: readonly K[]): Int32Array {
     if (this.groupStart === null) {
       const start = new Int32Array(ROOT_GROUPS + 1);
-      const infos = new Array<KeyInfo>(keys.length);
+      const known = this.sortedInfosFor === keys ? this.sortedInfos : null; // kept by mergeChanged: no lookups
+      const infos = known ?? new Array<KeyInfo>(keys.length);
       let g = 0;
       for (let i = 0; i < keys.length; i++) {
-        const info = this.infoOf(keys[i]!);
+        const info = known !== null ? known[i]! : this.infoOf(keys[i]!);
         infos[i] = info;
         while (g <= info.group) start[g++] = i;
       }
