@@ -6,9 +6,9 @@
 //     auto payout of every validator at era end.
 // Env: BENCH_STAKING_DAYS (default 365), BENCH_STAKING_SEATS (validatorCount in the year run, default 100 = the
 //      scenario default; 1000 elects every candidate and costs ~5x more per era),
-//      BENCH_STAKING_PART=election|year (default both), BENCH_STAKING_SOLVER=inline|worker|both (default both: the year
-//      twice, side by side; inline: one thread, snapshot at the planning point unless BENCH_STAKING_LOOKAHEAD is set;
-//      worker: elections mined in a worker thread from a snapshot BENCH_STAKING_LOOKAHEAD blocks early, default 600),
+//      BENCH_STAKING_PART=election|year (default both), BENCH_STAKING_SOLVER=inline|worker|both (default inline: one
+//      thread, snapshot at the planning point unless BENCH_STAKING_LOOKAHEAD is set; worker: elections mined in a worker
+//      thread from a snapshot BENCH_STAKING_LOOKAHEAD blocks early, default 600; both: the year twice, side by side),
 //      BENCH_STAKING_REDUCE=false (exposures without the miner's reduce).
 import { seqPhragmen } from '../protocol/pallets/staking/election/phragmen.js';
 import { resultToSupports } from '../protocol/pallets/staking/election/result.js';
@@ -86,9 +86,10 @@ function benchYear(useWorker: boolean): void {
       payee: i % 2 === 0 ? 'Staked' as const : 'Stash' as const })),
   ];
   // Inline: elections in this thread (one core). Worker: mined in a worker thread from a snapshot taken 600 blocks
-  // (Polkadot's election phases, ~2 h) early. Those blocks take only a few ms here, but the era's end runs before the
-  // next era is planned (era payout of 20k nominators, then the election's result is taken), so the worker's election
-  // overlaps the payouts: the era costs about max(election, everything else) instead of their sum.
+  // (Polkadot's election phases, ~2 h) early. It gains little here: the next era is planned at the start of the era's
+  // last session (1,200 blocks before its end, where the era payout runs), and the 600 blocks between snapshot and
+  // planning take a few ms, so the main thread waits for nearly the whole election. It pays off where blocks are
+  // expensive (message-level consensus).
   const lookahead = Number(process.env.BENCH_STAKING_LOOKAHEAD ?? (useWorker ? 600 : 0));
   const solver = useWorker ? new WorkerSolver() : new InlineSolver();
   // The miner's reduce (default) or the on-chain fallback distribution (BENCH_STAKING_REDUCE=false).
@@ -131,7 +132,7 @@ function benchYear(useWorker: boolean): void {
 export async function bench(): Promise<void> {
   const part = process.env.BENCH_STAKING_PART;
   if (part === undefined || part === 'election') benchElection();
-  const solver = process.env.BENCH_STAKING_SOLVER ?? 'both';
+  const solver = process.env.BENCH_STAKING_SOLVER ?? 'inline';
   if (part === undefined || part === 'year') {
     if (solver !== 'worker') benchYear(false);
     if (solver !== 'inline') benchYear(true);
