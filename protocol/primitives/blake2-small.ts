@@ -120,14 +120,20 @@ const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
 const instance = new wasm.Instance(new wasm.Module(moduleBytes()), {});
 const wasmHash = instance.exports.hash;
 const mem = new Uint8Array(instance.exports.mem.buffer); // never grown: stays valid
+/** Input bytes at or past this offset are zero (the memory starts zeroed). */
+let dirtyEnd = IN;
 
 /** blake2b-256 of src[off, off + len) written into dst[dstOff, dstOff + 32) (dst may be src). len <= the bound. */
 export function blake2_256Into(src: Uint8Array, off: number, len: number, dst: Uint8Array, dstOff: number): void {
   if (!(len >= 0 && len <= SMALL_HASH_INPUT_BYTES_MAX)) throw new RangeError(`blake2-small: input of ${len} bytes`);
   if (len <= 64) for (let i = 0; i < len; i++) mem[IN + i] = src[off + i]!;
   else mem.set(src.subarray(off, off + len), IN);
-  const padded = len === 0 ? BLOCK : Math.ceil(len / BLOCK) * BLOCK;
-  for (let i = IN + len; i < IN + padded; i++) mem[i] = 0;
+  // Zero the padding up to the whole block, but only where an earlier input may have left bytes (dirtyEnd): a run
+  // of same-sized inputs (every account of a root) clears nothing.
+  const end = IN + len, padEnd = IN + (len === 0 ? BLOCK : Math.ceil(len / BLOCK) * BLOCK);
+  const clearTo = dirtyEnd < padEnd ? dirtyEnd : padEnd;
+  if (clearTo - end > 64) mem.fill(0, end, clearTo); else for (let i = end; i < clearTo; i++) mem[i] = 0;
+  if (dirtyEnd <= padEnd) dirtyEnd = end; // else bytes past this input's blocks stay as they were (not read)
   wasmHash(len);
   for (let i = 0; i < 32; i++) dst[dstOff + i] = mem[i]!;
 }
