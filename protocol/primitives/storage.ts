@@ -244,7 +244,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   }
   private flushDirty(): void {
     if (this.allDirty) {
-      this.info.forEach((i) => { i.buf = null; });
+      this.info.forEach((i) => { i.len = STALE; });
       this.groupBytes.fill(null);
       this.allDirty = false;
       return;
@@ -252,8 +252,8 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     const d = this.dirty;
     for (let j = 0; j < d.length; j++) {
       const i = this.info.get(d[j]!);
-      if (i === undefined || i.buf === null) continue; // removed since, or not encoded since an earlier write
-      i.buf = null;
+      if (i === undefined || i.buf === null || i.len === STALE) continue; // removed since, or already stale
+      i.len = STALE;
       this.groupBytes[i.group] = null;
     }
     d.length = 0;
@@ -328,7 +328,7 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     let i = this.info.get(k);
     if (i === undefined) {
       const kb = this.keyCodec.encode(k);
-      i = { kb, group: groupOf(kb), buf: null, off: 0, len: 0 };
+      i = { kb, group: groupOf(kb), buf: null, off: 0, len: 0, keyLen: (kb.length < 64 ? 1 : lenPrefix(kb.length).length) + kb.length };
       this.info.set(k, i);
     }
     return i;
@@ -380,9 +380,12 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
     for (let j = 0; j < n; j++) {
       const i = infos[from + j]!;
       offs[j] = w.len;
-      if (i.buf !== null) w.copy(i.buf, i.off, i.len);
-      else if (this.valueCodec.encodeTo !== undefined) w.entryTo(i.kb, this.valueCodec, this.map.get(keys[from + j]!)!);
-      else w.entry(i.kb, this.valueCodec.encode(this.map.get(keys[from + j]!)!));
+      if (i.buf !== null && i.len !== STALE) { w.copy(i.buf, i.off, i.len); continue; }
+      // the key part: from the entry's previous encoding when there is one (read in group order, not a scattered
+      // key array), else from the key bytes
+      if (i.buf !== null) w.copy(i.buf, i.off, i.keyLen); else w.key(i.kb);
+      const v = this.map.get(keys[from + j]!)!;
+      if (this.valueCodec.encodeTo !== undefined) w.valueTo(this.valueCodec, v); else w.value(this.valueCodec.encode(v));
     }
     offs[n] = w.len;
     const bytes = w.buf.slice(0, w.len);
@@ -392,8 +395,10 @@ export class StorageMap<K, V> implements Rollbackable, RootItem, Snapshotable {
   }
 }
 
-/** A key's encoding and group, and its entry encoding's place in the group's bytes (buf null: to re-encode). */
-interface KeyInfo { readonly kb: Uint8Array; readonly group: number; buf: Uint8Array | null; off: number; len: number }
+/** A key's encoding and group, its entry encoding's place in a group's bytes (buf null: never encoded; len STALE:
+ * the value changed since, the key part there is still valid) and the length of that key part. */
+interface KeyInfo { readonly kb: Uint8Array; readonly group: number; buf: Uint8Array | null; off: number; len: number; readonly keyLen: number }
+const STALE = -1;
 
 /** Growable scratch buffer the groups are encoded into (feeds are synchronous and never nested). */
 class RootWriter implements ByteSink {
@@ -420,11 +425,15 @@ class RootWriter implements ByteSink {
     else b.set(src.subarray(off, off + len), o);
     this.len = o + len;
   }
-  /** Compact(len(key)) ‖ key ‖ rootValue(enc), byte-identical to lenPrefix + key + rootValue(enc). */
-  entry(kb: Uint8Array, enc: Uint8Array): void {
-    this.room(5 + kb.length + 1 + 5 + Math.max(enc.length, 32));
+  /** Compact(len(key)) ‖ key, byte-identical to lenPrefix + key. */
+  key(kb: Uint8Array): void {
+    this.room(5 + kb.length);
     this.compact(kb.length);
     this.bytes(kb);
+  }
+  /** rootValue(enc). */
+  value(enc: Uint8Array): void {
+    this.room(1 + 5 + Math.max(enc.length, 32));
     if (enc.length <= INLINE_VALUE_BYTES_MAX) {
       this.buf[this.len++] = 0;
       this.compact(enc.length);
@@ -435,11 +444,9 @@ class RootWriter implements ByteSink {
       this.len += 32;
     }
   }
-  /** As entry(kb, codec.encode(v)), with the value encoded in place: inline when short, else replaced by its hash. */
-  entryTo<V>(kb: Uint8Array, codec: Codec<V>, v: V): void {
-    this.room(5 + kb.length + 2);
-    this.compact(kb.length);
-    this.bytes(kb);
+  /** As value(codec.encode(v)), with the value encoded in place: inline when short, else replaced by its hash. */
+  valueTo<V>(codec: Codec<V>, v: V): void {
+    this.room(2);
     const p = this.len;
     this.len = p + 2; // 0x00 ‖ Compact(n) for n <= 32 takes two bytes; a hashed value overwrites from p
     codec.encodeTo!(this, v);
