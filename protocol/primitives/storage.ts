@@ -125,7 +125,9 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
  * (audits: every freeze list's account) take the pointer path, as do callers that intern their ids once (internKey).
  * Purely a representation choice: key texts, insertion order and every result are unchanged.
  */
-const INTERNED_KEYS_MAX = 1 << 20;
+// Bound: the table keeps key texts after their entries are gone (era-keyed maps add ~1k keys a day), so it is
+// cleared when full: at most ~20 MB, and a clear only costs later-inserted keys their pointer fast path.
+const INTERNED_KEYS_MAX = 1 << 18;
 const internedKeys = new Map<string, string>();
 
 /** The canonical object for a key (strings: shared per text; other keys as given). Bounded: when the table is full
