@@ -130,13 +130,16 @@ export class StorageValue<T> implements Rollbackable, RootItem, Snapshotable {
 const INTERNED_KEYS_MAX = 1 << 18;
 const internedKeys = new Map<string, string>();
 
+/** Forget every canonical key object (what a full table does; exported so tests can clear it at any point). */
+export function clearInternedKeys(): void { internedKeys.clear(); }
+
 /** The canonical object for a key (strings: shared per text; other keys as given). Bounded: when the table is full
  * it is cleared, which only costs later lookups their pointer fast path. */
 export function internKey<K>(k: K): K {
   if (typeof k !== 'string') return k;
   let c = internedKeys.get(k);
   if (c === undefined) {
-    if (internedKeys.size >= INTERNED_KEYS_MAX) internedKeys.clear();
+    if (internedKeys.size >= INTERNED_KEYS_MAX) clearInternedKeys();
     c = JSON.parse(JSON.stringify(k)) as string; // a flat copy: compares and hashes without walking a cons tree
     internedKeys.set(c, c);
   }
