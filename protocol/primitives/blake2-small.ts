@@ -5,6 +5,8 @@
 // the input is copied into its memory and the digest read back, ~0.15 µs for one block. Same bytes as every other
 // blake2b-256 (tested against @noble/hashes on all lengths up to several blocks and at the block boundaries).
 
+import { blake2b } from '@noble/hashes/blake2b';
+
 /** Inputs up to this many bytes go through this hasher; callers hash longer ones elsewhere. */
 export const SMALL_HASH_INPUT_BYTES_MAX = 64 * 1024 - 256;
 
@@ -116,16 +118,29 @@ interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: { hash: (len: number) => void; mem: { buffer: ArrayBuffer } } };
 }
-const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-const instance = new wasm.Instance(new wasm.Module(moduleBytes()), {});
-const wasmHash = instance.exports.hash;
-const mem = new Uint8Array(instance.exports.mem.buffer); // never grown: stays valid
+/** The instance, or null where synchronous compilation is refused (a browser's main thread caps it at 4 KiB):
+ * then the JS hasher gives the same bytes, slower. */
+function instantiate(): { hash: (len: number) => void; mem: Uint8Array } | null {
+  try {
+    const wasm = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+    const instance = new wasm.Instance(new wasm.Module(moduleBytes()), {});
+    return { hash: instance.exports.hash, mem: new Uint8Array(instance.exports.mem.buffer) }; // never grown: stays valid
+  } catch {
+    return null;
+  }
+}
+const compiled = instantiate();
+/** Whether the WebAssembly function is in use (always under Node; tests check it, so a bad module can't hide). */
+export const BLAKE2_SMALL_WASM = compiled !== null;
+const wasmHash = compiled?.hash ?? ((): void => { throw new Error('blake2-small: no WebAssembly'); });
+const mem = compiled?.mem ?? new Uint8Array(0);
 /** Input bytes at or past this offset are zero (the memory starts zeroed). */
 let dirtyEnd = IN;
 
 /** blake2b-256 of src[off, off + len) written into dst[dstOff, dstOff + 32) (dst may be src). len <= the bound. */
 export function blake2_256Into(src: Uint8Array, off: number, len: number, dst: Uint8Array, dstOff: number): void {
   if (!(len >= 0 && len <= SMALL_HASH_INPUT_BYTES_MAX)) throw new RangeError(`blake2-small: input of ${len} bytes`);
+  if (compiled === null) { dst.set(blake2b(src.subarray(off, off + len), { dkLen: 32 }), dstOff); return; }
   if (len <= 64) for (let i = 0; i < len; i++) mem[IN + i] = src[off + i]!;
   else mem.set(src.subarray(off, off + len), IN);
   // Zero the padding up to the whole block, but only where an earlier input may have left bytes (dirtyEnd): a run
