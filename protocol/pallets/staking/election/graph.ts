@@ -95,8 +95,27 @@ export function buildTopology(candidates: readonly AccountId[], voters: readonly
     edgeStart: Int32Array.from(starts), edgeCand, edgeVoter, revStart, revEdge };
 }
 
-/** A fresh working graph on `t` with the voters' current weights (voters must be the ones `t` was built from). */
-export function graphOf(t: Topology, voters: readonly VoterInput[]): Graph {
+/**
+ * Edge-indexed working arrays kept between elections (a 320k-edge graph spent ~2 ms per election allocating and
+ * filling a fresh bigint array, plus its GC). Scratch: a graph built on a pool is valid only until the next graphOf on
+ * the same pool, and the arrays may be longer than the graph's edge count (every user indexes by edge ranges).
+ */
+export interface EdgePool { weight: bigint[]; alive: Uint8Array }
+
+/** `pool`'s arrays reset for E edges (weights 0n, all alive), grown when too short. */
+function edgeArrays(pool: EdgePool | null, E: number): EdgePool {
+  if (pool === null) return { weight: new Array<bigint>(E).fill(0n), alive: new Uint8Array(E).fill(1) };
+  if (pool.weight.length < E) pool.weight = new Array<bigint>(E).fill(0n); else pool.weight.fill(0n, 0, E);
+  if (pool.alive.length < E) pool.alive = new Uint8Array(E);
+  pool.alive.fill(1, 0, E);
+  return pool;
+}
+
+/**
+ * A fresh working graph on `t` with the voters' current weights (voters must be the ones `t` was built from). With a
+ * pool, the graph's weight and alive arrays are the pool's (see EdgePool).
+ */
+export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePool | null = null): Graph {
   const C = t.candWho.length, V = t.voterWho.length, E = t.edgeCand.length;
   const budget: bigint[] = new Array<bigint>(V);
   for (let v = 0; v < V; v++) {
@@ -104,10 +123,10 @@ export function graphOf(t: Topology, voters: readonly VoterInput[]): Graph {
     if (w < 0n) assert(false, `election: negative vote weight for ${t.voterWho[v]}`); // message only on failure
     budget[v] = w;
   }
+  const { weight, alive } = edgeArrays(pool, E);
   return {
     ...t, approval: approvals(t, budget), backed: new Array<bigint>(C).fill(0n),
-    elected: new Uint8Array(C), round: new Int32Array(C).fill(-1),
-    budget, weight: new Array<bigint>(E).fill(0n), alive: new Uint8Array(E).fill(1),
+    elected: new Uint8Array(C), round: new Int32Array(C).fill(-1), budget, weight, alive,
   };
 }
 
@@ -159,6 +178,8 @@ export function approvals(t: Topology, budget: readonly bigint[]): bigint[] {
 export class TopologyCache {
   private last: { topology: Topology; candidates: readonly AccountId[]; voters: readonly VoterInput[] } | null = null;
   hits = 0;
+  /** Edge arrays for graphOf, shared by every graph built through this cache (one election at a time). */
+  readonly pool: EdgePool = { weight: [], alive: new Uint8Array(0) };
 
   topology(candidates: readonly AccountId[], voters: readonly VoterInput[]): Topology {
     const l = this.last;

@@ -43,7 +43,8 @@ export function electSupports(algorithm: 'phragmen' | 'phragmms', toElect: numbe
                               voters: readonly VoterInput[], balancing: BalancingConfig | null,
                               opts: ElectOptions = {}): ElectionSupports {
   const cache = opts.cache ?? null;
-  const g = cache === null ? setupInputs(candidates, voters) : graphOf(cache.topology(candidates, voters), voters);
+  // The pooled graph lives until graphToSupports returns, whose output holds no reference to its arrays.
+  const g = cache === null ? setupInputs(candidates, voters) : graphOf(cache.topology(candidates, voters), voters, cache.pool);
   if (algorithm === 'phragmen') {
     seqPhragmenCore(g, toElect);
     if (balancing !== null) balance(g, balancing);
