@@ -84,6 +84,41 @@ export class Balances {
     return OK;
   }
 
+  /**
+   * mint(who, amount) then setFreeze(id, who, freezeAmount), as one write of the account (staking's Staked payout:
+   * mint the reward and bond it, the freeze following the ledger's total). Same state, events (Minted, Frozen) and
+   * result as that sequence; the common case (an existing account whose freeze `id` is already set, amount > 0,
+   * freezeAmount > 0) writes the account once instead of twice, every other case runs the sequence itself.
+   * Fails only as mint fails (nothing written). The caller needs the freeze (a bond): if it can't be set after the
+   * mint succeeded (TooManyFreezes), that is an InvariantError, since the mint can't be taken back here.
+   */
+  mintAndFreeze(who: AccountId, amount: Planck, id: string, freezeAmount: Planck): DispatchResult {
+    assert(amount >= 0n && freezeAmount >= 0n, 'balances.mintAndFreeze: negative amount');
+    const s = this.storage;
+    const a = s.account.get(who);
+    const fs = a === undefined || amount === 0n || freezeAmount === 0n ? undefined : s.freezes.get(who);
+    if (fs === undefined || findIndex(fs, id) < 0) {
+      const r = this.mint(who, amount);
+      if (!r.ok) return r;
+      const f = this.setFreeze(id, who, freezeAmount);
+      if (!f.ok) throw new InvariantError(`balances.mintAndFreeze: freeze ${id} of ${who} failed: ${f.error.error}`);
+      return OK;
+    }
+    const free = a!.free + amount;
+    if (free > U128_MAX) return fail('Overflow'); // as deposit: nothing written
+    const next = replaceAmount(fs, id, freezeAmount);
+    s.freezes.set(who, next);
+    // free rises from a stored (not reaped) account and reserved is unchanged: writeAccount's reap cannot apply
+    s.account.set(who, { free, reserved: a!.reserved, frozen: maxAmount(next) });
+    s.accountTotal.set(s.accountTotal.get() + amount);
+    this.changeIssuance(amount);
+    if (this.events.enabled) {
+      this.events.push(E.minted(who, amount));
+      this.events.push(E.frozen(id, who, freezeAmount));
+    }
+    return OK;
+  }
+
   /** burn_from: destroys up to/exactly `amount` of who's reducible balance; returns the amount burned. */
   burn(who: AccountId, amount: Planck, preservation: Preservation, force: Fortitude = 'Polite', bestEffort = false): DispatchResult<Planck> {
     const w = this.withdraw(who, amount, preservation, force, bestEffort);
@@ -435,6 +470,13 @@ function findAmount(list: readonly IdAmount[], id: string): Planck {
 }
 function maxAmount(list: readonly IdAmount[]): Planck {
   let m = 0n; for (const x of list) if (x.amount > m) m = x.amount; return m;
+}
+/** New list with the existing entry `id` set to `amount` > 0: the same entries and order as upsert gives then. */
+function replaceAmount(list: readonly IdAmount[], id: string, amount: Planck): readonly IdAmount[] {
+  const out = list.slice();
+  const i = findIndex(out, id);
+  out[i] = { id, amount };
+  return out;
 }
 /** New sorted list with id set to amount (removed when 0). Never mutates `list`. */
 function upsert(list: readonly IdAmount[], id: string, amount: Planck): readonly IdAmount[] {
