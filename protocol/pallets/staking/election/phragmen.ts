@@ -123,7 +123,8 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       const e = revEdge[r]!;
       const v = edgeVoter[e]!;
       const old = voterLoad[v]!;
-      edgeLoad[e] = bestScore > old ? bestScore - old : 0n;
+      // A voter's first winner takes its whole load (bestScore − 0n is bestScore: no bigint allocated).
+      edgeLoad[e] = old === 0n ? bestScore : bestScore > old ? bestScore - old : 0n;
       voterLoad[v] = bestScore;
       // Loads only grow: the voter's terms on its other candidates grow by (new − old)·budget.
       const delta = (loadF - voterLoadF[v]!) * budgetF[v]!;
