@@ -23,15 +23,26 @@ export function collectExposures(supports: ReadonlyArray<readonly [AccountId, Su
   assert(Number.isInteger(pageSize) && pageSize >= 1, 'exposure: page size must be >= 1');
   const factor = currencyToVoteFactor(totalIssuance); // to_currency(v) = v * factor, factor fixed for the era
   return supports.map(([validator, support]) => {
-    let own = 0n;
-    let total = 0n;
-    const others: IndividualExposure[] = [];
-    for (const [who, weight] of support.voters) {
-      const stake = weight * factor;
-      if (who === validator) own += stake; else others.push({ who, value: stake });
-      total += stake;
+    // One pass straight into pages (the same pages as intoPages over the whole list): each page's total is summed
+    // as its entries are made, and total = own + Σ page totals, so no second bigint sum over every nominator and no
+    // copy of the list into page slices (integer sums are exact, so the grouping gives the same total).
+    const voters = support.voters;
+    const pages: ExposurePage[] = [];
+    let own = 0n, pageTotal = 0n, count = 0;
+    let chunk: IndividualExposure[] = [];
+    for (let i = 0; i < voters.length; i++) {
+      const edge = voters[i]!;
+      const who = edge[0], stake = edge[1] * factor;
+      if (who === validator) { own += stake; continue; }
+      chunk.push({ who, value: stake });
+      pageTotal += stake;
+      count++;
+      if (chunk.length === pageSize) { pages.push({ pageTotal, others: chunk }); chunk = []; pageTotal = 0n; }
     }
-    return { validator, ...intoPages(own, total, others, pageSize) };
+    if (chunk.length > 0) pages.push({ pageTotal, others: chunk });
+    let total = own;
+    for (let p = 0; p < pages.length; p++) total += pages[p]!.pageTotal;
+    return { validator, overview: { total, own, nominatorCount: count, pageCount: pages.length }, pages };
   });
 }
 
