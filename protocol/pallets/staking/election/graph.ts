@@ -49,7 +49,17 @@ export interface Graph extends Topology {
   readonly budget: bigint[];
   readonly weight: bigint[];        // edge weight (stake given to the candidate)
   readonly alive: Uint8Array;       // 0 once seq-phragmen strips a zero edge (Vec::retain on chain)
+  /**
+   * The alive edges in ascending order (edges[0 .. count)), when known: seq-Phragmén's weight assignment lists them
+   * (~1 edge in 10 in staking's graphs) so the supports pipeline need not scan every edge; null otherwise. Whoever
+   * sets alive[e] = 0 after that must reset it to null (balancing only changes weights).
+   */
+  live: LiveEdges | null;
+  /** An E-sized array for `live` (pooled with the graph's other edge arrays). */
+  readonly liveScratch: Int32Array;
 }
+
+export interface LiveEdges { readonly edges: Int32Array; count: number }
 
 export const sat = (v: bigint): bigint => (v > EXTENDED_MAX ? EXTENDED_MAX : v);
 
@@ -100,13 +110,13 @@ export function buildTopology(candidates: readonly AccountId[], voters: readonly
  * filling a fresh bigint array, plus its GC). Scratch: a graph built on a pool is valid only until the next graphOf on
  * the same pool, and the arrays may be longer than the graph's edge count (every user indexes by edge ranges).
  */
-export interface EdgePool { weight: bigint[]; alive: Uint8Array }
+export interface EdgePool { weight: bigint[]; alive: Uint8Array; liveEdges: Int32Array }
 
 /** `pool`'s arrays reset for E edges (weights 0n, all alive), grown when too short. */
 function edgeArrays(pool: EdgePool | null, E: number): EdgePool {
-  if (pool === null) return { weight: new Array<bigint>(E).fill(0n), alive: new Uint8Array(E).fill(1) };
+  if (pool === null) return { weight: new Array<bigint>(E).fill(0n), alive: new Uint8Array(E).fill(1), liveEdges: new Int32Array(E) };
   if (pool.weight.length < E) pool.weight = new Array<bigint>(E).fill(0n); else pool.weight.fill(0n, 0, E);
-  if (pool.alive.length < E) pool.alive = new Uint8Array(E);
+  if (pool.alive.length < E) { pool.alive = new Uint8Array(E); pool.liveEdges = new Int32Array(E); }
   pool.alive.fill(1, 0, E);
   return pool;
 }
@@ -123,10 +133,11 @@ export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePo
     if (w < 0n) assert(false, `election: negative vote weight for ${t.voterWho[v]}`); // message only on failure
     budget[v] = w;
   }
-  const { weight, alive } = edgeArrays(pool, E);
+  const { weight, alive, liveEdges } = edgeArrays(pool, E);
   return {
     ...t, approval: approvals(t, budget), backed: new Array<bigint>(C).fill(0n),
     elected: new Uint8Array(C), round: new Int32Array(C).fill(-1), budget, weight, alive,
+    live: null, liveScratch: liveEdges,
   };
 }
 
@@ -179,7 +190,7 @@ export class TopologyCache {
   private last: { topology: Topology; candidates: readonly AccountId[]; voters: readonly VoterInput[] } | null = null;
   hits = 0;
   /** Edge arrays for graphOf, shared by every graph built through this cache (one election at a time). */
-  readonly pool: EdgePool = { weight: [], alive: new Uint8Array(0) };
+  readonly pool: EdgePool = { weight: [], alive: new Uint8Array(0), liveEdges: new Int32Array(0) };
 
   topology(candidates: readonly AccountId[], voters: readonly VoterInput[]): Topology {
     const l = this.last;

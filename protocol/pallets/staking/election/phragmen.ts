@@ -159,6 +159,8 @@ function lessScore(a: bigint, b: bigint): boolean {
 /** Final step of seq_phragmen_core: weights from loads, zero edges stripped, each voter normalized. */
 function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonly bigint[]): void {
   const { edgeStart, edgeCand, elected, weight, backed, alive, budget } = g;
+  const liveEdges = g.liveScratch;
+  let liveCount = 0;
   for (let v = 0; v < g.voterWho.length; v++) {
     let any = false;
     const eEnd = edgeStart[v + 1]!;
@@ -172,11 +174,13 @@ function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonl
       const w = l === 0n ? EXTENDED_MAX : el === l ? sat(budget[v]!) : sat((budget[v]! * el) / l);
       weight[e] = w;
       if (w === 0n) { alive[e] = 0; continue; }
+      liveEdges[liveCount++] = e;
       backed[c] = sat(backed[c]! + w);
       any = true;
     }
     if (any) normalizeVoterElected(g, v);
   }
+  g.live = { edges: liveEdges, count: liveCount }; // every edge is now decided: alive ones listed in ascending order
 }
 
 /**

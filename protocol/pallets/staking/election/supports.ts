@@ -10,7 +10,7 @@
 
 import type { AccountId } from '../../../primitives/units.js';
 import { PERBILL, fromRational, mulRound } from '../../../primitives/perthing.js';
-import { graphOf, sat, setupInputs, type BalancingConfig, type Graph, type TopologyCache, type VoterInput } from './graph.js';
+import { graphOf, sat, setupInputs, type BalancingConfig, type Graph, type LiveEdges, type TopologyCache, type VoterInput } from './graph.js';
 import { normalizeInPlace, normalizeNumInPlace } from './normalize.js';
 import { seqPhragmenCore } from './phragmen.js';
 import { phragmmsOnGraph } from './phragmms.js';
@@ -225,16 +225,23 @@ function stakedFlat(g: Graph): StakedFlat {
   const stakeLimbs = new StakeLimbs();
   const parts: bigint[] = [];
   const edges = new Int32Array(degree);
-  const { edgeStart, alive, weight: edgeWeight, edgeCand, budget } = g; // read once: the graph's shape is not ours
-  let r = 0, at = 0;
-  for (let v = 0; v < V; v++) {
+  const { alive, edgeVoter, weight: edgeWeight, edgeCand, budget } = g; // read once: the graph's shape is not ours
+  // Voters with an alive edge, in voter order, each with its alive edges in edge order: the alive edges in ascending
+  // order grouped by voter (edges are numbered voter by voter). Voters without one are dropped below anyway.
+  const live = liveEdgesOf(g);
+  const liveEdges = live.edges, liveCount = live.count;
+  let r = 0, at = 0, previous = -1;
+  for (let i = 0; i < liveCount;) {
+    const v = edgeVoter[liveEdges[i]!]!;
     const b = budget[v]!;
     const isSmall = b < SMALL_STAKE_MAX; // (budgets are non-negative: checked when the graph is built)
     const B = isSmall ? smallToNumber(b) : Number(b);
     let nEdges = 0;
     if (!isSmall) parts.length = 0;
-    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) {
-      if (!alive[e]) continue;
+    for (; i < liveCount && edgeVoter[liveEdges[i]!] === v; i++) {
+      const e = liveEdges[i]!;
+      if (e <= previous || !alive[e]) assert(false, 'election: the live edge list is not the ascending alive edges');
+      previous = e;
       const w = edgeWeight[e]!;
       if (isSmall) {
         const p = B === 0 || w >= b ? ONE_NUM
@@ -276,6 +283,15 @@ function stakedFlat(g: Graph): StakedFlat {
     len[r++] = at - first;
   }
   return { voters: r, targets: g.candWho.length, entries: at, start, len, target, num, big, small, graphVoter };
+}
+
+/** g.live when seq-Phragmén listed it, else the alive edges found by a scan (into the graph's scratch array). */
+function liveEdgesOf(g: Graph): LiveEdges {
+  if (g.live !== null) return g.live;
+  const edges = g.liveScratch, alive = g.alive, E = g.edgeCand.length;
+  let count = 0;
+  for (let e = 0; e < E; e++) if (alive[e]) edges[count++] = e;
+  return { edges, count };
 }
 
 function maxDegree(g: Graph): number {
