@@ -84,19 +84,34 @@ export class Balances {
     return OK;
   }
 
+  /** mint_into_existing: mint(who, amount) for an account that exists; DeadAccount (nothing written) otherwise.
+   * Saves a caller that must not create the account (staking's payouts) a separate existence lookup. */
+  mintIntoExisting(who: AccountId, amount: Planck): DispatchResult {
+    assert(amount >= 0n, 'balances.mint: negative amount');
+    const a = this.storage.account.get(who);
+    if (a === undefined) return fail('DeadAccount');
+    if (amount === 0n) return OK;
+    const r = this.deposit(who, a, amount);
+    if (!r.ok) return r;
+    this.changeIssuance(amount);
+    if (this.events.enabled) this.events.push(E.minted(who, amount));
+    return OK;
+  }
+
   /**
-   * mint(who, amount) then setFreeze(id, who, freezeAmount), as one write of the account (staking's Staked payout:
+   * mintIntoExisting(who, amount) then setFreeze(id, who, freezeAmount), as one write of the account (staking's Staked payout:
    * mint the reward and bond it, the freeze following the ledger's total). Same state, events (Minted, Frozen) and
    * result as that sequence; the common case (an existing account whose freeze `id` is already set, amount > 0,
    * freezeAmount > 0) writes the account once instead of twice, every other case runs the sequence itself.
-   * Fails only as mint fails (nothing written). The caller needs the freeze (a bond): if it can't be set after the
+   * Fails only as mintIntoExisting fails (nothing written). The caller needs the freeze (a bond): if it can't be set after the
    * mint succeeded (TooManyFreezes), that is an InvariantError, since the mint can't be taken back here.
    */
   mintAndFreeze(who: AccountId, amount: Planck, id: string, freezeAmount: Planck): DispatchResult {
     assert(amount >= 0n && freezeAmount >= 0n, 'balances.mintAndFreeze: negative amount');
     const s = this.storage;
     const a = s.account.get(who);
-    const fs = a === undefined || amount === 0n || freezeAmount === 0n ? undefined : s.freezes.get(who);
+    if (a === undefined) return fail('DeadAccount');
+    const fs = amount === 0n || freezeAmount === 0n ? undefined : s.freezes.get(who);
     if (fs === undefined || findIndex(fs, id) < 0) {
       const r = this.mint(who, amount);
       if (!r.ok) return r;
@@ -104,12 +119,12 @@ export class Balances {
       if (!f.ok) throw new InvariantError(`balances.mintAndFreeze: freeze ${id} of ${who} failed: ${f.error.error}`);
       return OK;
     }
-    const free = a!.free + amount;
+    const free = a.free + amount;
     if (free > U128_MAX) return fail('Overflow'); // as deposit: nothing written
     const next = replaceAmount(fs, id, freezeAmount);
     s.freezes.set(who, next);
     // free rises from a stored (not reaped) account and reserved is unchanged: writeAccount's reap cannot apply
-    s.account.set(who, { free, reserved: a!.reserved, frozen: maxAmount(next) });
+    s.account.set(who, { free, reserved: a.reserved, frozen: maxAmount(next) });
     s.accountTotal.set(s.accountTotal.get() + amount);
     this.changeIssuance(amount);
     if (this.events.enabled) {

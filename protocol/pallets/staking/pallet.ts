@@ -447,16 +447,16 @@ export class Staking {
     const dest = this.storage.payee.get(stash);
     const l = this.storage.ledger.get(stash);
     if (dest === undefined || l === undefined) return 0n; // not a staker any more: the reward is not minted
-    if (!this.balances.exists(stash)) return 0n;            // mint_into_existing
+    // mint_into_existing: a reaped stash gets nothing (the balances calls check it with their own account read)
     if (dest === 'Staked') {
       // mint, then bond it: the ledger grows and the freeze follows its total (updateLedger), the account written once
       const bonded = L.bondExtra(l, amount);
       L.checkLedger(bonded);
       const r = this.balances.mintAndFreeze(stash, amount, STAKING_FREEZE_ID, bonded.total);
-      if (!r.ok) return 0n; // the mint failed (nothing written); a freeze that can't follow throws, as updateLedger asserts
+      if (!r.ok) return 0n; // no account or the mint failed (nothing written); a freeze that can't follow throws
       this.storage.ledger.set(stash, bonded);
     } else {
-      const r = this.balances.mint(stash, amount);
+      const r = this.balances.mintIntoExisting(stash, amount);
       if (!r.ok) return 0n;
     }
     if (this.events.enabled) this.events.push(E.rewarded(stash, dest, amount)); // no event object when nobody reads them

@@ -1,12 +1,13 @@
-// balances.mintAndFreeze (staking's Staked payout: one account write) against the sequence it stands for,
-// mint(who, amount) then setFreeze(id, who, freezeAmount), on random states reached through the public API:
+// balances.mintAndFreeze (staking's Staked payout: one account write) and mintIntoExisting against the sequences
+// they stand for, (DeadAccount unless the account exists) mint(who, amount) then setFreeze(id, who, freezeAmount),
+// on random states reached through the public API:
 // the same result, storage (values, key order, state root), events and iteration order, and the same after a
 // rollback of the enclosing transaction.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Journal, stateRoot, jsonReplacer } from '../../../protocol/primitives/storage.js';
 import { EventBuffer } from '../../../protocol/primitives/events.js';
-import { OK, type DispatchResult } from '../../../protocol/primitives/dispatch.js';
+import { OK, err, type DispatchResult } from '../../../protocol/primitives/dispatch.js';
 import { Balances } from '../../../protocol/pallets/balances/index.js';
 import { U128_MAX } from '../../../protocol/primitives/units.js';
 
@@ -53,15 +54,19 @@ function outcome(f: () => DispatchResult): string {
   try { return JSON.stringify(f()); } catch (e) { return `throw ${(e as Error).message}`; }
 }
 
+function mintExisting(b: Balances, w: string, amt: bigint): DispatchResult {
+  return b.exists(w) ? b.mint(w, amt) : err('balances', 'DeadAccount');
+}
+
 function sequence(b: Balances, w: string, amt: bigint, fid: string, fa: bigint): DispatchResult {
-  const r = b.mint(w, amt);
+  const r = mintExisting(b, w, amt);
   if (!r.ok) return r;
   const f = b.setFreeze(fid, w, fa);
   if (!f.ok) throw new Error(`balances.mintAndFreeze: freeze ${fid} of ${w} failed: ${f.error.error}`);
   return OK;
 }
 
-describe('balances.mintAndFreeze == mint then setFreeze', () => {
+describe('balances.mintAndFreeze == mint into an existing account, then setFreeze', () => {
   it('same result, storage, order, root and events on random states (with and without rollback)', () => {
     let fast = 0;
     fc.assert(fc.property(setup, call, fc.constantFrom(1, 3), (ops, c, maxFreezes) => {
@@ -80,6 +85,14 @@ describe('balances.mintAndFreeze == mint then setFreeze', () => {
       if (!ra.startsWith('throw')) A.b.checkInvariants();
     }), { numRuns: 4000 });
     expect(fast).toBeGreaterThan(100); // the one-write path is exercised, not only the fallback
+  });
+
+  it('mintIntoExisting == exists ? mint : DeadAccount (result, storage, root, events)', () => {
+    fc.assert(fc.property(setup, call, (ops, c) => {
+      const A = build(ops, 3), B = build(ops, 3);
+      expect(outcome(() => A.b.mintIntoExisting(c.who, c.amount))).toBe(outcome(() => mintExisting(B.b, c.who, c.amount)));
+      expect(observe(A.b, A.ev)).toBe(observe(B.b, B.ev));
+    }), { numRuns: 2000 });
   });
 
   it('hand case: Staked reward on a bonded stash', () => {
