@@ -142,6 +142,10 @@ export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePo
 }
 
 const SPLIT = 2 ** 32;
+const cell64 = new BigUint64Array(1);
+const cell32 = new Uint32Array(cell64.buffer);
+const CELL_LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+const CELL_LO = CELL_LITTLE_ENDIAN ? 0 : 1, CELL_HI = CELL_LITTLE_ENDIAN ? 1 : 0;
 /** The most voters whose u64 weights approvals() may sum in float64 halves (2^21 · 2^32 = 2^53). */
 const FLOAT_SUM_VOTERS_MAX = 2 ** 21;
 
@@ -163,8 +167,9 @@ export function approvals(t: Topology, budget: readonly bigint[]): bigint[] {
     }
     return approval;
   }
+  // The 32-bit halves read through a 64-bit typed-array cell (no BigInt shift/mask allocations per voter).
   const hi = new Float64Array(V), lo = new Float64Array(V);
-  for (let v = 0; v < V; v++) { const b = budget[v]!; hi[v] = Number(b >> 32n); lo[v] = Number(b & 0xffffffffn); }
+  for (let v = 0; v < V; v++) { cell64[0] = budget[v]!; hi[v] = cell32[CELL_HI]!; lo[v] = cell32[CELL_LO]!; }
   // Voter by voter (sequential edge reads; the per-candidate sums are small and stay in cache). Every partial sum is an
   // integer below 2^53, so the order of additions cannot change them.
   const { edgeStart, edgeCand } = t;

@@ -12,7 +12,7 @@
 import type { AccountId } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
 import { EXTENDED_MAX, sat, setupInputs, type BalancingConfig, type Graph, type VoterInput } from './graph.js';
-import { normalizeVoterElected } from './normalize-voter.js';
+import { normalizeVoterEdges } from './normalize-voter.js';
 import { balance } from './balancing.js';
 import { finishElection, type ElectionResult } from './result.js';
 
@@ -162,7 +162,8 @@ function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonl
   const liveEdges = g.liveScratch;
   let liveCount = 0;
   for (let v = 0; v < g.voterWho.length; v++) {
-    let any = false;
+    const first = liveCount;
+    let sum = 0n;
     const eEnd = edgeStart[v + 1]!;
     for (let e = edgeStart[v]!; e < eEnd; e++) {
       const c = edgeCand[e]!;
@@ -176,9 +177,10 @@ function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonl
       if (w === 0n) { alive[e] = 0; continue; }
       liveEdges[liveCount++] = e;
       backed[c] = sat(backed[c]! + w);
-      any = true;
+      sum += w;
     }
-    if (any) normalizeVoterElected(g, v);
+    // try_normalize_elected: the voter's alive elected edges are exactly the ones just listed.
+    if (liveCount > first && sum !== budget[v]) normalizeVoterEdges(g, liveEdges, first, liveCount, budget[v]!);
   }
   g.live = { edges: liveEdges, count: liveCount }; // every edge is now decided: alive ones listed in ascending order
 }
