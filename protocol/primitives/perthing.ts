@@ -1,11 +1,17 @@
 // PerThing arithmetic with the chain's rounding (substrate/primitives/arithmetic/src/per_things.rs):
 // from_rational rounds DOWN (q = 0 gives one), `x * n` rounds to NEAREST (ties down), mul_floor / mul_ceil exist.
 
-export interface PerThingKind { readonly name: string; readonly accuracy: bigint }
-export const PERCENT: PerThingKind = { name: 'Percent', accuracy: 100n };
-export const PERMILL: PerThingKind = { name: 'Permill', accuracy: 1_000_000n };
-export const PERBILL: PerThingKind = { name: 'Perbill', accuracy: 1_000_000_000n };
-export const PERQUINTILL: PerThingKind = { name: 'Perquintill', accuracy: 1_000_000_000_000_000_000n };
+export interface PerThingKind {
+  readonly name: string;
+  readonly accuracy: bigint;
+  /** floor((accuracy − 1) / 2): added before one floor division, it rounds to nearest with ties down (mulRound). */
+  readonly halfDown: bigint;
+}
+const perThingKind = (name: string, accuracy: bigint): PerThingKind => ({ name, accuracy, halfDown: (accuracy - 1n) / 2n });
+export const PERCENT: PerThingKind = perThingKind('Percent', 100n);
+export const PERMILL: PerThingKind = perThingKind('Permill', 1_000_000n);
+export const PERBILL: PerThingKind = perThingKind('Perbill', 1_000_000_000n);
+export const PERQUINTILL: PerThingKind = perThingKind('Perquintill', 1_000_000_000_000_000_000n);
 
 /** Parts of `kind.accuracy`; an integer in [0, accuracy]. */
 export type Parts = bigint;
@@ -30,9 +36,14 @@ export function toFloat(kind: PerThingKind, parts: Parts): number {
   return Number(parts) / Number(kind.accuracy);
 }
 
-/** parts * n rounded to nearest, ties toward zero (Rounding::NearestPrefDown). */
+/**
+ * parts * n rounded to nearest, ties toward zero (Rounding::NearestPrefDown). For num = parts·n >= 0 that is
+ * floor((num + floor((A − 1)/2)) / A): with r = num mod A it adds one exactly when r + floor((A − 1)/2) >= A, i.e.
+ * 2r > A (one division instead of a division and a remainder).
+ */
 export function mulRound(kind: PerThingKind, parts: Parts, n: bigint): bigint {
   const num = parts * n;
+  if (num >= 0n) return (num + kind.halfDown) / kind.accuracy;
   const q = num / kind.accuracy;
   const r = num % kind.accuracy;
   return r * 2n > kind.accuracy ? q + 1n : q;
