@@ -74,22 +74,26 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   // elected target. The static bound keeps a counter out of the inner loop.
   let degreeMax = 0;
   for (let v = 0; v < V; v++) degreeMax = Math.max(degreeMax, edgeStart[v + 1]! - edgeStart[v]!);
-  const updatesMax = new Float64Array(C);
+  // Per candidate: g_c·(1 ± (m_c + 16)·2^-50) ± (deg_c + 2)·2^-120 bound the exact score (see above). Forming
+  // e·(1 + k) instead of e + k·e adds one rounding of relative size 2^-53 to each bound: far inside the "+ 16" slack.
+  const relUp = new Float64Array(C), relDown = new Float64Array(C), absErr = new Float64Array(C);
   for (let c = 0; c < C; c++) {
     degree[c] = revStart[c + 1]! - revStart[c]!;
-    updatesMax[c] = degree[c]! * degreeMax;
+    const k = (degree[c]! * degreeMax + 16) * REL;
+    relUp[c] = 1 + k; relDown[c] = 1 - k; absErr[c] = (degree[c]! + 2) * ABS;
   }
   const est = new Float64Array(C);
   for (let round = 0; round < k; round++) {
-    // Estimates and the smallest upper bound among finite ones (err_c inlined: (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120).
+    // Estimates, their lower bounds, and the smallest upper bound among finite ones
+    // (err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120, with the per-candidate factors precomputed).
     let minHi = Infinity;
     for (let c = 0; c < C; c++) {
       if (elected[c]) continue;
       const a = approvalF[c]!;
-      const e = a === 0 ? Infinity : (1 + loadBudget[c]!) / a;
+      if (a === 0) { est[c] = Infinity; continue; }
+      const e = (1 + loadBudget[c]!) / a;
       est[c] = e;
-      if (e === Infinity) continue;
-      const hi = e + ((updatesMax[c]! + 16) * REL * e + (degree[c]! + 2) * ABS);
+      const hi = e * relUp[c]! + absErr[c]!;
       if (hi < minHi) minHi = hi;
     }
     let best = -1;
@@ -106,7 +110,7 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
       for (let c = 0; c < C; c++) {
         const e = est[c]!;
         if (elected[c] || e === Infinity) continue;
-        if (e - ((updatesMax[c]! + 16) * REL * e + (degree[c]! + 2) * ABS) <= minHi) candidates.push(c);
+        if (e * relDown[c]! - absErr[c]! <= minHi) candidates.push(c);
       }
       for (const c of candidates) {
         const s = exactScore(g, c, base, revStart, revEdge, voterLoad);
@@ -141,11 +145,13 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
 function exactScore(g: Graph, c: number, base: readonly bigint[], revStart: Int32Array, revEdge: Int32Array, voterLoad: readonly bigint[]): bigint {
   if (base[c] === INFINITE) return INFINITE;
   let sum = base[c]!;
-  const a = g.approval[c]!;
+  const a = g.approval[c]!, edgeVoter = g.edgeVoter, budget = g.budget;
+  // Each term is at most the voter's load (its budget is part of the approval a), and loads are saturated values,
+  // so the chain's per-term saturation never binds: only the sum is saturated.
   for (let r = revStart[c]!; r < revStart[c + 1]!; r++) {
-    const v = g.edgeVoter[revEdge[r]!]!;
+    const v = edgeVoter[revEdge[r]!]!;
     const l = voterLoad[v]!;
-    if (l !== 0n) sum += sat((l * g.budget[v]!) / a);
+    if (l !== 0n) sum += (l * budget[v]!) / a;
   }
   return sat(sum);
 }
