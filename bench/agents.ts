@@ -1,9 +1,9 @@
 // Agents benchmark: the baseline (10,000 nominators + 150 validator candidates + the workload's users) and a
 // 100,000-nominator population (the targets: a simulated year each), with the runner as users run it (oracles as the
 // baseline sets them). Prints wall and CPU seconds, simulated days per second, agent wake events, extrinsics and
-// the peak RSS; asserts nothing. Where the time goes (--cpu-prof over 10 baseline days): ~40% the staking election
-// (seq-Phragmén, supports, the miner's reduce), ~13% the daily state root, ~10% the full audits (oracles.everyBlocks),
-// ~14% garbage collection, ~5% payouts, ~2% the agents' own wakes. Per-day cost grows with the era history until
+// the peak RSS; asserts nothing. Where the time goes (--cpu-prof over 20 baseline days, 2026-11-25): ~21% the staking
+// election (seq-Phragmén, supports, the miner's reduce), ~21% the daily state root, ~11% the full audits
+// (oracles.everyBlocks), ~8% garbage collection, ~5% extrinsics, ~4% payouts, ~1.5% the agents' own wakes. Per-day cost grows with the era history until
 // staking.historyDepth (84) eras are kept: the baseline run defaults to 90 days, the 100k run to 14, and each prints its
 // year extrapolated at its last 10 days' rate ("≈ per year"). BENCH_AGENTS_DAYS / BENCH_AGENTS_100K_DAYS override the
 // horizons (365 = a year). The 100k run is a child process with V8's old space bounded to 1,536 MiB (a launch flag):
