@@ -50,12 +50,14 @@ export interface Graph extends Topology {
   readonly weight: bigint[];        // edge weight (stake given to the candidate)
   readonly alive: Uint8Array;       // 0 once seq-phragmen strips a zero edge (Vec::retain on chain)
   /**
-   * The alive edges in ascending order (edges[0 .. count)), when known: seq-Phragmén's weight assignment lists them
-   * (~1 edge in 10 in staking's graphs) so the supports pipeline need not scan every edge; null otherwise. Whoever
-   * sets alive[e] = 0 after that must reset it to null (balancing only changes weights).
+   * How many alive edges liveScratch lists in ascending order, when known: seq-Phragmén's weight assignment lists them
+   * (~1 edge in 10 in staking's graphs) so the supports pipeline need not scan every edge; -1 otherwise. Whoever
+   * sets alive[e] = 0 after that must reset it to -1 (balancing only changes weights). A number, not an object or
+   * null, so writing it never changes the graph object's hidden class (which deoptimised the election's hot
+   * functions every era).
    */
-  live: LiveEdges | null;
-  /** An E-sized array for `live` (pooled with the graph's other edge arrays). */
+  liveCount: number;
+  /** An E-sized array for the alive edge list (pooled with the graph's other edge arrays). */
   readonly liveScratch: Int32Array;
 }
 
@@ -125,19 +127,34 @@ function edgeArrays(pool: EdgePool | null, E: number): EdgePool {
  * A fresh working graph on `t` with the voters' current weights (voters must be the ones `t` was built from). With a
  * pool, the graph's weight and alive arrays are the pool's (see EdgePool).
  */
-export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePool | null = null): Graph {
-  const C = t.candWho.length, V = t.voterWho.length, E = t.edgeCand.length;
+/**
+ * The voters' budgets in graph order. A function of its own (like the other long loops of an election): V8 compiles a
+ * long loop on stack (OSR) during the first election, before the code after it has run, and that cached code then
+ * bailed out at the first call after the loop in every later election, running the rest in the interpreter.
+ */
+function budgetsOf(t: Topology, voters: readonly VoterInput[]): bigint[] {
+  const V = t.voterWho.length;
   const budget: bigint[] = new Array<bigint>(V);
   for (let v = 0; v < V; v++) {
     const w = voters[t.inputIndex[v]!]!.weight;
     if (w < 0n) assert(false, `election: negative vote weight for ${t.voterWho[v]}`); // message only on failure
     budget[v] = w;
   }
+  return budget;
+}
+
+export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePool | null = null): Graph {
+  const C = t.candWho.length, E = t.edgeCand.length;
+  const budget = budgetsOf(t, voters);
   const { weight, alive, liveEdges } = edgeArrays(pool, E);
+  // Every field spelled out (no spread of t): one object shape for every graph, so the election's functions stay
+  // optimised for it across eras.
   return {
-    ...t, approval: approvals(t, budget), backed: new Array<bigint>(C).fill(0n),
+    candWho: t.candWho, voterWho: t.voterWho, inputIndex: t.inputIndex, edgeStart: t.edgeStart, edgeCand: t.edgeCand,
+    edgeVoter: t.edgeVoter, revStart: t.revStart, revEdge: t.revEdge,
+    approval: approvals(t, budget), backed: new Array<bigint>(C).fill(0n),
     elected: new Uint8Array(C), round: new Int32Array(C).fill(-1), budget, weight, alive,
-    live: null, liveScratch: liveEdges,
+    liveCount: -1, liveScratch: liveEdges,
   };
 }
 

@@ -188,7 +188,7 @@ function assignWeights(g: Graph, voterLoad: readonly bigint[], edgeLoad: readonl
     // try_normalize_elected: the voter's alive elected edges are exactly the ones just listed.
     if (liveCount > first && sum !== budget[v]) normalizeVoterEdges(g, liveEdges, first, liveCount, budget[v]!);
   }
-  g.live = { edges: liveEdges, count: liveCount }; // every edge is now decided: alive ones listed in ascending order
+  g.liveCount = liveCount; // every edge is now decided: alive ones listed in ascending order
 }
 
 /**

@@ -306,8 +306,23 @@ const subNum = (a: number, b: number): number => (a > b ? a - b : 0);
  * integers in [0, 2^53); targets in range, none twice per voter.
  */
 export function reduceFlatNum(s: FlatStakedNum): number | null {
+  // The input check and the final check are functions of their own: a long loop compiled on stack (OSR) before the
+  // code after it had run made every later call bail out there and finish in the interpreter.
+  const short = checkNumInput(s);
+  let removed: number;
+  try {
+    removed = reduce4Num(s) + reduceAllNum(s);
+  } catch (e) {
+    if (e !== FLOAT_RANGE) throw e;
+    return null;
+  }
+  checkShortUnchanged(s, short);
+  return removed;
+}
+
+/** Targets valid and distinct per voter, weights of multi-entry voters exact integers; records the short voters. */
+function checkNumInput(s: FlatStakedNum): { readonly len: Int8Array; readonly weight: Float64Array } {
   const { voters: n, start, len, target, weight } = s;
-  // One pass: targets valid and distinct per voter (checkFlat), weights exact integers, short voters recorded.
   const stamp = new Int32Array(s.targets).fill(-1);
   const shortLen = new Int8Array(n), shortWeight = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -324,19 +339,17 @@ export function reduceFlatNum(s: FlatStakedNum): number | null {
       if (!(w >= 0 && w <= Number.MAX_SAFE_INTEGER && Math.floor(w) === w)) assert(false, 'reduce: float64 weight not an integer in [0, 2^53)');
     }
   }
-  let removed: number;
-  try {
-    removed = reduce4Num(s) + reduceAllNum(s);
-  } catch (e) {
-    if (e !== FLOAT_RANGE) throw e;
-    return null;
-  }
+  return { len: shortLen, weight: shortWeight };
+}
+
+/** Voters with fewer than two entries must come out as they went in (their values may be inexact floats). */
+function checkShortUnchanged(s: FlatStakedNum, short: { readonly len: Int8Array; readonly weight: Float64Array }): void {
+  const { voters: n, start, len, weight } = s;
   for (let i = 0; i < n; i++) {
-    if (shortLen[i]! < 0) continue;
-    const same = len[i] === shortLen[i] && (len[i] === 0 || weight[start[i]!] === shortWeight[i]);
+    if (short.len[i]! < 0) continue;
+    const same = len[i] === short.len[i] && (len[i] === 0 || weight[start[i]!] === short.weight[i]);
     if (!same) assert(false, 'reduce: a voter with fewer than two entries changed');
   }
-  return removed;
 }
 
 /** Removes entry `p` of voter `i` (Vec::remove: later entries shift down by one). */

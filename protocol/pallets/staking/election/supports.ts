@@ -285,9 +285,9 @@ function stakedFlat(g: Graph): StakedFlat {
   return { voters: r, targets: g.candWho.length, entries: at, start, len, target, num, big, small, graphVoter };
 }
 
-/** g.live when seq-Phragmén listed it, else the alive edges found by a scan (into the graph's scratch array). */
+/** The alive edges seq-Phragmén listed, else those found by a scan (into the graph's scratch array). */
 function liveEdgesOf(g: Graph): LiveEdges {
-  if (g.live !== null) return g.live;
+  if (g.liveCount >= 0) return { edges: g.liveScratch, count: g.liveCount };
   const edges = g.liveScratch, alive = g.alive, E = g.edgeCand.length;
   let count = 0;
   for (let e = 0; e < E; e++) if (alive[e]) edges[count++] = e;
