@@ -173,28 +173,13 @@ const FLOAT_SUM_VOTERS_MAX = 2 ** 21;
  */
 export function approvals(t: Topology, budget: readonly bigint[]): bigint[] {
   const C = t.candWho.length, V = budget.length;
-  const approval: bigint[] = new Array<bigint>(C);
-  let fits = V <= FLOAT_SUM_VOTERS_MAX;
-  for (let v = 0; v < V && fits; v++) fits = budget[v]! <= U64_MAX;
-  if (!fits) {
-    for (let c = 0; c < C; c++) {
-      let a = 0n;
-      for (let r = t.revStart[c]!; r < t.revStart[c + 1]!; r++) a += budget[t.edgeVoter[t.revEdge[r]!]!]!;
-      approval[c] = sat(a);
-    }
-    return approval;
-  }
-  // The 32-bit halves read through a 64-bit typed-array cell (no BigInt shift/mask allocations per voter).
+  if (!(V <= FLOAT_SUM_VOTERS_MAX && allU64(budget))) return approvalsBig(t, budget);
+  // Each long loop is a function of its own (see budgetsOf: code after a loop compiled on stack kept bailing out).
   const hi = new Float64Array(V), lo = new Float64Array(V);
-  for (let v = 0; v < V; v++) { cell64[0] = budget[v]!; hi[v] = cell32[CELL_HI]!; lo[v] = cell32[CELL_LO]!; }
-  // Voter by voter (sequential edge reads; the per-candidate sums are small and stay in cache). Every partial sum is an
-  // integer below 2^53, so the order of additions cannot change them.
-  const { edgeStart, edgeCand } = t;
+  splitHalves(budget, hi, lo);
   const sumHi = new Float64Array(C), sumLo = new Float64Array(C);
-  for (let v = 0; v < V; v++) {
-    const h = hi[v]!, l = lo[v]!;
-    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) { const c = edgeCand[e]!; sumHi[c] += h; sumLo[c] += l; }
-  }
+  sumHalves(t, hi, lo, sumHi, sumLo);
+  const approval: bigint[] = new Array<bigint>(C);
   for (let c = 0; c < C; c++) {
     // l < 2^53: carry its high half into h exactly, then rebuild the integer.
     const l = sumLo[c]!;
@@ -202,6 +187,38 @@ export function approvals(t: Topology, budget: readonly bigint[]): bigint[] {
     approval[c] = (BigInt(sumHi[c]! + carry) << 32n) + BigInt(l - carry * SPLIT);
   }
   return approval;
+}
+
+function allU64(budget: readonly bigint[]): boolean {
+  for (let v = 0; v < budget.length; v++) if (budget[v]! > U64_MAX) return false;
+  return true;
+}
+
+function approvalsBig(t: Topology, budget: readonly bigint[]): bigint[] {
+  const approval: bigint[] = new Array<bigint>(t.candWho.length);
+  for (let c = 0; c < t.candWho.length; c++) {
+    let a = 0n;
+    for (let r = t.revStart[c]!; r < t.revStart[c + 1]!; r++) a += budget[t.edgeVoter[t.revEdge[r]!]!]!;
+    approval[c] = sat(a);
+  }
+  return approval;
+}
+
+/** The 32-bit halves of each u64 budget, read through a 64-bit typed-array cell (no BigInt shift/mask allocations). */
+function splitHalves(budget: readonly bigint[], hi: Float64Array, lo: Float64Array): void {
+  for (let v = 0; v < budget.length; v++) { cell64[0] = budget[v]!; hi[v] = cell32[CELL_HI]!; lo[v] = cell32[CELL_LO]!; }
+}
+
+/**
+ * Half-sums per candidate, voter by voter (sequential edge reads; the per-candidate sums are small and stay in cache).
+ * Every partial sum is an integer below 2^53, so the order of additions cannot change them.
+ */
+function sumHalves(t: Topology, hi: Float64Array, lo: Float64Array, sumHi: Float64Array, sumLo: Float64Array): void {
+  const { edgeStart, edgeCand } = t;
+  for (let v = 0; v < hi.length; v++) {
+    const h = hi[v]!, l = lo[v]!;
+    for (let e = edgeStart[v]!; e < edgeStart[v + 1]!; e++) { const c = edgeCand[e]!; sumHi[c] += h; sumLo[c] += l; }
+  }
 }
 
 /**

@@ -308,7 +308,8 @@ const subNum = (a: number, b: number): number => (a > b ? a - b : 0);
 export function reduceFlatNum(s: FlatStakedNum): number | null {
   // The input check and the final check are functions of their own: a long loop compiled on stack (OSR) before the
   // code after it had run made every later call bail out there and finish in the interpreter.
-  const short = checkNumInput(s);
+  const short = { len: new Int8Array(s.voters), weight: new Float64Array(s.voters) };
+  checkNumInput(s, short);
   let removed: number;
   try {
     removed = reduce4Num(s) + reduceAllNum(s);
@@ -321,10 +322,10 @@ export function reduceFlatNum(s: FlatStakedNum): number | null {
 }
 
 /** Targets valid and distinct per voter, weights of multi-entry voters exact integers; records the short voters. */
-function checkNumInput(s: FlatStakedNum): { readonly len: Int8Array; readonly weight: Float64Array } {
+function checkNumInput(s: FlatStakedNum, short: { readonly len: Int8Array; readonly weight: Float64Array }): void {
   const { voters: n, start, len, target, weight } = s;
   const stamp = new Int32Array(s.targets).fill(-1);
-  const shortLen = new Int8Array(n), shortWeight = new Float64Array(n);
+  const shortLen = short.len, shortWeight = short.weight;
   for (let i = 0; i < n; i++) {
     const b = start[i]!, e = b + len[i]!;
     for (let k = b; k < e; k++) {
@@ -339,7 +340,6 @@ function checkNumInput(s: FlatStakedNum): { readonly len: Int8Array; readonly we
       if (!(w >= 0 && w <= Number.MAX_SAFE_INTEGER && Math.floor(w) === w)) assert(false, 'reduce: float64 weight not an integer in [0, 2^53)');
     }
   }
-  return { len: shortLen, weight: shortWeight };
 }
 
 /** Voters with fewer than two entries must come out as they went in (their values may be inexact floats). */
