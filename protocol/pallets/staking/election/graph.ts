@@ -8,6 +8,7 @@
 import type { AccountId } from '../../../primitives/units.js';
 import { U128_MAX, U64_MAX } from '../../../primitives/units.js';
 import { assert } from '../../../primitives/dispatch.js';
+import { cellHigh32, cellLow32, loadU64 } from '../../../primitives/u64-cell.js';
 
 export const EXTENDED_MAX = U128_MAX; // ExtendedBalance = u128; every saturating op clamps here
 
@@ -159,10 +160,6 @@ export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePo
 }
 
 const SPLIT = 2 ** 32;
-const cell64 = new BigUint64Array(1);
-const cell32 = new Uint32Array(cell64.buffer);
-const CELL_LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const CELL_LO = CELL_LITTLE_ENDIAN ? 0 : 1, CELL_HI = CELL_LITTLE_ENDIAN ? 1 : 0;
 /** The most voters whose u64 weights approvals() may sum in float64 halves (2^21 · 2^32 = 2^53). */
 const FLOAT_SUM_VOTERS_MAX = 2 ** 21;
 
@@ -204,9 +201,9 @@ function approvalsBig(t: Topology, budget: readonly bigint[]): bigint[] {
   return approval;
 }
 
-/** The 32-bit halves of each u64 budget, read through a 64-bit typed-array cell (no BigInt shift/mask allocations). */
+/** The 32-bit halves of each u64 budget (through the u64 cell: no BigInt shift/mask allocations). */
 function splitHalves(budget: readonly bigint[], hi: Float64Array, lo: Float64Array): void {
-  for (let v = 0; v < budget.length; v++) { cell64[0] = budget[v]!; hi[v] = cell32[CELL_HI]!; lo[v] = cell32[CELL_LO]!; }
+  for (let v = 0; v < budget.length; v++) { loadU64(budget[v]!); hi[v] = cellHigh32(); lo[v] = cellLow32(); }
 }
 
 /**

@@ -42,8 +42,8 @@ export function seqPhragmen(toElect: number, candidates: readonly AccountId[], v
  * resolve exactly as on chain (smallest exact score, then candidate order). Error bound: every float op has relative
  * error ≤ 2^-53; a voter's deltas telescope to its final load (the stored float load is reused as the next "old"), so
  * its share of S_c errs by ≤ 5·2^-53 of its term; each of the m_c additions to S_c errs by ≤ 2^-53·S_c (all terms are
- * non-negative: loads only grow in seq-Phragmén; m_c ≤ deg_c · the largest voter degree); the final division adds two more; each exact term is floored
- * (< 1 unit of 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these
+ * non-negative: loads only grow in seq-Phragmén; m_c ≤ deg_c · the largest voter degree); the final division adds
+ * two more; each exact term is floored (< 1 unit of 1/DEN each). err_c = (m_c + 16)·2^-50·g_c + (deg_c + 2)·2^-120 over-covers all of these
  * (2^-120 > 1/DEN = 2^-128).
  */
 export function seqPhragmenCore(g: Graph, toElect: number): void {
@@ -69,7 +69,6 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   const candidates: number[] = [];
 
   const elected = g.elected, edgeCand = g.edgeCand, edgeStart = g.edgeStart, edgeVoter = g.edgeVoter;
-  const degree = new Float64Array(C);
   // m_c (how often c's estimate changes) is at most deg_c · (the largest voter degree): a voter's load changes once per
   // elected target. The static bound keeps a counter out of the inner loop.
   let degreeMax = 0;
@@ -78,9 +77,9 @@ export function seqPhragmenCore(g: Graph, toElect: number): void {
   // e·(1 + k) instead of e + k·e adds one rounding of relative size 2^-53 to each bound: far inside the "+ 16" slack.
   const relUp = new Float64Array(C), relDown = new Float64Array(C), absErr = new Float64Array(C);
   for (let c = 0; c < C; c++) {
-    degree[c] = revStart[c + 1]! - revStart[c]!;
-    const k = (degree[c]! * degreeMax + 16) * REL;
-    relUp[c] = 1 + k; relDown[c] = 1 - k; absErr[c] = (degree[c]! + 2) * ABS;
+    const degree = revStart[c + 1]! - revStart[c]!;
+    const k = (degree * degreeMax + 16) * REL;
+    relUp[c] = 1 + k; relDown[c] = 1 - k; absErr[c] = (degree + 2) * ABS;
   }
   const est = new Float64Array(C);
   for (let round = 0; round < k; round++) {

@@ -18,6 +18,7 @@ import { balance } from './balancing.js';
 import { compareAccount, type Support } from './result.js';
 import { reduce, reduceFlatNum, type MutableStaked } from './reduce.js';
 import { assert } from '../../../primitives/dispatch.js';
+import { smallToNumber } from '../../../primitives/u64-cell.js';
 
 const ONE = PERBILL.accuracy;
 
@@ -121,13 +122,6 @@ class SupportBuilder {
 /** Voter stakes below this take the float64 route (every value of the voter's pipeline then stays below 2^53). */
 const SMALL_STAKE_MAX = 2n ** 52n;
 
-// Number(x) of a BigInt is a generic conversion (~30 ns); through a 64-bit typed-array cell it is a few ns.
-const cell64 = new BigUint64Array(1);
-const cell32 = new Uint32Array(cell64.buffer);
-const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-const LO = LITTLE_ENDIAN ? 0 : 1, HI = LITTLE_ENDIAN ? 1 : 0;
-/** Number(x) for an integer 0 <= x < 2^53 (exact; callers check the range). */
-function smallToNumber(x: bigint): number { cell64[0] = x; return cell32[HI]! * 4294967296 + cell32[LO]!; }
 const ONE_NUM = 1e9; // PERBILL.accuracy
 const HALF_NUM = 5e8;
 
