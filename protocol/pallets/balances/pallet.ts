@@ -75,23 +75,22 @@ export class Balances {
 
   /** mint_into / deposit_creating: creates `amount` new planck in `who`. Fails below ED for a new account. */
   mint(who: AccountId, amount: Planck): DispatchResult {
-    assert(amount >= 0n, 'balances.mint: negative amount');
-    if (amount === 0n) return OK;
-    const r = this.deposit(who, this.storage.account.get(who), amount);
-    if (!r.ok) return r;
-    this.changeIssuance(amount);
-    if (this.events.enabled) this.events.push(E.minted(who, amount));
-    return OK;
+    return this.mintTo(who, this.storage.account.get(who), amount);
   }
 
   /** mint_into_existing: mint(who, amount) for an account that exists; DeadAccount (nothing written) otherwise.
    * Saves a caller that must not create the account (staking's payouts) a separate existence lookup. */
   mintIntoExisting(who: AccountId, amount: Planck): DispatchResult {
-    assert(amount >= 0n, 'balances.mint: negative amount');
     const a = this.storage.account.get(who);
     if (a === undefined) return fail('DeadAccount');
+    return this.mintTo(who, a, amount);
+  }
+
+  /** mint given the caller's read of the account (`stored`, undefined: none). */
+  private mintTo(who: AccountId, stored: AccountData | undefined, amount: Planck): DispatchResult {
+    assert(amount >= 0n, 'balances.mint: negative amount');
     if (amount === 0n) return OK;
-    const r = this.deposit(who, a, amount);
+    const r = this.deposit(who, stored, amount);
     if (!r.ok) return r;
     this.changeIssuance(amount);
     if (this.events.enabled) this.events.push(E.minted(who, amount));
@@ -113,7 +112,7 @@ export class Balances {
     if (a === undefined) return fail('DeadAccount');
     const fs = amount === 0n || freezeAmount === 0n ? undefined : s.freezes.get(who);
     if (fs === undefined || findIndex(fs, id) < 0) {
-      const r = this.mint(who, amount);
+      const r = this.mintTo(who, a, amount);
       if (!r.ok) return r;
       const f = this.setFreeze(id, who, freezeAmount);
       if (!f.ok) throw new InvariantError(`balances.mintAndFreeze: freeze ${id} of ${who} failed: ${f.error.error}`);
@@ -121,11 +120,9 @@ export class Balances {
     }
     const free = a.free + amount;
     if (free > U128_MAX) return fail('Overflow'); // as deposit: nothing written
-    const next = replaceAmount(fs, id, freezeAmount);
+    const next = upsert(fs, id, freezeAmount);
     s.freezes.set(who, next);
-    // free rises from a stored (not reaped) account and reserved is unchanged: writeAccount's reap cannot apply
-    s.account.set(who, { free, reserved: a.reserved, frozen: maxAmount(next) });
-    s.accountTotal.set(s.accountTotal.get() + amount);
+    this.writeAccount(who, { free, reserved: a.reserved, frozen: maxAmount(next) }); // free only rises: never a reap
     this.changeIssuance(amount);
     if (this.events.enabled) {
       this.events.push(E.minted(who, amount));
@@ -486,15 +483,10 @@ function findAmount(list: readonly IdAmount[], id: string): Planck {
 function maxAmount(list: readonly IdAmount[]): Planck {
   let m = 0n; for (const x of list) if (x.amount > m) m = x.amount; return m;
 }
-/** New list with the existing entry `id` set to `amount` > 0: the same entries and order as upsert gives then. */
-function replaceAmount(list: readonly IdAmount[], id: string, amount: Planck): readonly IdAmount[] {
-  const out = list.slice();
-  const i = findIndex(out, id);
-  out[i] = { id, amount };
-  return out;
-}
 /** New sorted list with id set to amount (removed when 0). Never mutates `list`. */
 function upsert(list: readonly IdAmount[], id: string, amount: Planck): readonly IdAmount[] {
+  const i = amount > 0n ? findIndex(list, id) : -1;
+  if (i >= 0) { const out = list.slice(); out[i] = { id, amount }; return out; } // an entry replaced: order unchanged
   const out = list.filter((x) => x.id !== id);
   if (amount > 0n) { out.push({ id, amount }); out.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)); }
   return out;

@@ -125,10 +125,6 @@ function edgeArrays(pool: EdgePool | null, E: number): EdgePool {
 }
 
 /**
- * A fresh working graph on `t` with the voters' current weights (voters must be the ones `t` was built from). With a
- * pool, the graph's weight and alive arrays are the pool's (see EdgePool).
- */
-/**
  * The voters' budgets in graph order. A function of its own (like the other long loops of an election): V8 compiles a
  * long loop on stack (OSR) during the first election, before the code after it has run, and that cached code then
  * bailed out at the first call after the loop in every later election, running the rest in the interpreter.
@@ -144,6 +140,10 @@ function budgetsOf(t: Topology, voters: readonly VoterInput[]): bigint[] {
   return budget;
 }
 
+/**
+ * A fresh working graph on `t` with the voters' current weights (voters must be the ones `t` was built from). With a
+ * pool, the graph's weight and alive arrays are the pool's (see EdgePool).
+ */
 export function graphOf(t: Topology, voters: readonly VoterInput[], pool: EdgePool | null = null): Graph {
   const C = t.candWho.length, E = t.edgeCand.length;
   const budget = budgetsOf(t, voters);
