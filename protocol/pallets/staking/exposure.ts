@@ -23,7 +23,7 @@ export function collectExposures(supports: ReadonlyArray<readonly [AccountId, Su
   assert(Number.isInteger(pageSize) && pageSize >= 1, 'exposure: page size must be >= 1');
   const factor = currencyToVoteFactor(totalIssuance); // to_currency(v) = v * factor, factor fixed for the era
   return supports.map(([validator, support]) => {
-    // One pass straight into pages (the same pages as intoPages over the whole list): each page's total is summed
+    // One pass straight into pages (Exposure::into_pages over the whole list): each page's total is summed
     // as its entries are made, and total = own + Σ page totals, so no second bigint sum over every nominator and no
     // copy of the list into page slices (integer sums are exact, so the grouping gives the same total).
     const voters = support.voters;
@@ -44,18 +44,6 @@ export function collectExposures(supports: ReadonlyArray<readonly [AccountId, Su
     for (let p = 0; p < pages.length; p++) total += pages[p]!.pageTotal;
     return { validator, overview: { total, own, nominatorCount: count, pageCount: pages.length }, pages };
   });
-}
-
-export function intoPages(own: Planck, total: Planck, others: readonly IndividualExposure[], pageSize: number):
-    { overview: ExposureOverview; pages: ExposurePage[] } {
-  const pages: ExposurePage[] = [];
-  for (let i = 0; i < others.length; i += pageSize) {
-    const chunk = others.slice(i, i + pageSize);
-    let pageTotal = 0n;
-    for (const x of chunk) pageTotal += x.value;
-    pages.push({ pageTotal, others: chunk });
-  }
-  return { overview: { total, own, nominatorCount: others.length, pageCount: pages.length }, pages };
 }
 
 export function claimablePages(o: ExposureOverview): number { return Math.max(o.pageCount, 1); }

@@ -2,7 +2,8 @@
 // a running total, then intoPages. Same overview, pages, entries, field order (JSON) on random supports.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { collectExposures, intoPages, type IndividualExposure } from '../../../protocol/pallets/staking/exposure.js';
+import { collectExposures, type IndividualExposure } from '../../../protocol/pallets/staking/exposure.js';
+import { intoPages } from './exposure-reference.js';
 import { currencyToVoteFactor } from '../../../protocol/pallets/staking/election/currency-to-vote.js';
 import { jsonReplacer } from '../../../protocol/primitives/storage.js';
 import type { Support } from '../../../protocol/pallets/staking/election/result.js';

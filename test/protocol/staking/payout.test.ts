@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pagePayout, validatorPot } from '../../../protocol/pallets/staking/payout.js';
-import { intoPages } from '../../../protocol/pallets/staking/exposure.js';
+import { intoPages } from './exposure-reference.js';
 import { direct } from './direct.js';
 
 // Hand-computed era: reward R = 1_000_000_007 planck; points A = 60, B = 40 (total 100); A's commission 10%;
