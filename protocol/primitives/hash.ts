@@ -4,6 +4,7 @@
 
 import { blake2b as blake2bJs } from '@noble/hashes/blake2b';
 import { blake2AsU8a, cryptoIsReady, cryptoWaitReady } from '@polkadot/util-crypto';
+import { BLAKE2_SMALL_WASM, SMALL_HASH_INPUT_BYTES_MAX, blake2_256Into as smallInto, blake2_256Small } from './blake2-small.js';
 
 let ready: Promise<void> | null = null;
 
@@ -31,11 +32,20 @@ export const WASM_HASH_INPUT_BYTES_MAX = 32 << 20;
 const LARGE_INPUT_BYTES = 1 << 20;
 let wasmHeapReserved = false;
 
+/** Short inputs (every storage value, account id, CID) go to the allocation-free WebAssembly hasher of
+ * blake2-small.ts (~0.3 µs against ~1 µs through @polkadot's bindings); longer ones to @polkadot's WASM or JS. */
 export function blake2_256(data: Uint8Array): Uint8Array {
+  if (BLAKE2_SMALL_WASM && data.length <= SMALL_HASH_INPUT_BYTES_MAX) return blake2_256Small(data);
   if (!cryptoIsReady() || data.length > WASM_HASH_INPUT_BYTES_MAX) return blake2bJs(data, { dkLen: 32 });
   if (data.length > LARGE_INPUT_BYTES && !wasmHeapReserved) {
     wasmHeapReserved = true;
     blake2AsU8a(new Uint8Array(WASM_HASH_INPUT_BYTES_MAX), 256, NO_KEY);
   }
   return blake2AsU8a(data, 256, NO_KEY);
+}
+
+/** blake2-256 of src[off, off + len) written into dst at dstOff (dst may be src; no allocation for short inputs). */
+export function blake2_256Range(src: Uint8Array, off: number, len: number, dst: Uint8Array, dstOff: number): void {
+  if (BLAKE2_SMALL_WASM && len <= SMALL_HASH_INPUT_BYTES_MAX) { smallInto(src, off, len, dst, dstOff); return; }
+  dst.set(blake2_256(src.subarray(off, off + len)), dstOff);
 }

@@ -3,8 +3,7 @@
 // which is how a rejected call leaves the state root unchanged. Values are immutable records: replace, never mutate.
 
 import { blake2b } from '@noble/hashes/blake2b';
-import { blake2_256, WASM_HASH_INPUT_BYTES_MAX } from './hash.js';
-import { blake2_256Into, SMALL_HASH_INPUT_BYTES_MAX } from './blake2-small.js';
+import { blake2_256, blake2_256Range, WASM_HASH_INPUT_BYTES_MAX } from './hash.js';
 import type { DispatchResult } from './dispatch.js';
 import { assert, InvariantError } from './dispatch.js';
 
@@ -445,7 +444,7 @@ class RootWriter implements ByteSink {
       this.bytes(enc);
     } else {
       this.buf[this.len++] = 1;
-      hashInto(enc, 0, enc.length, this.buf, this.len);
+      blake2_256Range(enc, 0, enc.length, this.buf, this.len);
       this.len += 32;
     }
   }
@@ -457,7 +456,7 @@ class RootWriter implements ByteSink {
     codec.encodeTo!(this, v);
     const n = this.len - p - 2;
     if (n <= INLINE_VALUE_BYTES_MAX) { this.buf[p] = 0; this.buf[p + 1] = n << 2; return; }
-    hashInto(this.buf, p + 2, n, this.buf, p + 1); // the input is read in full before the digest overwrites it
+    blake2_256Range(this.buf, p + 2, n, this.buf, p + 1); // the input is read in full before the digest overwrites it
     this.buf[p] = 1;
     this.len = p + 33;
   }
@@ -490,16 +489,10 @@ export function rootValue(enc: Uint8Array): Uint8Array {
     return out;
   }
   const out = new Uint8Array(33);
-  out[0] = 1; hashInto(enc, 0, enc.length, out, 1);
+  out[0] = 1; blake2_256Range(enc, 0, enc.length, out, 1);
   return out;
 }
 
-/** blake2-256 of src[off, off + len) into dst at dstOff (dst may be src): the allocation-free WASM function for the
- * per-entry value hashes, the general hasher beyond its input bound. */
-function hashInto(src: Uint8Array, off: number, len: number, dst: Uint8Array, dstOff: number): void {
-  if (len <= SMALL_HASH_INPUT_BYTES_MAX) { blake2_256Into(src, off, len, dst, dstOff); return; }
-  dst.set(blake2_256(src.subarray(off, off + len)), dstOff);
-}
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
