@@ -107,7 +107,6 @@ export class StakingAgents implements WorldPlugin {
   private readonly nStreams: RngStream[];
   private readonly priceStream: RngStream;
   private readonly csvPrices: readonly number[] | null;
-  private readonly nominations: number;
   /** The nominators' decision parameters with nominations capped (built once, not per wake). */
   private readonly nominatorParams: NominatorParams;
   // ---- state (see snapshot)
@@ -134,8 +133,7 @@ export class StakingAgents implements WorldPlugin {
     this.erasPerYear = DAYS_PER_YEAR * DAY_MS / this.eraMs;
     this.offsetMs = Math.floor(this.s.wake.offsetFraction * this.eraMs);
     this.windowMs = Math.max(1, Math.floor(this.s.wake.windowFraction * this.eraMs));
-    this.nominations = Math.min(this.s.nominators.nominations, ctx.maxNominations);
-    this.nominatorParams = { ...this.s.nominators, nominations: this.nominations };
+    this.nominatorParams = { ...this.s.nominators, nominations: Math.min(this.s.nominators.nominations, ctx.maxNominations) };
     const e = world.engine;
     this.priceKind = e.defineKind('agents.price', () => this.stepPrice());
     this.surveyKind = e.defineKind('agents.survey', () => this.takeSurvey());
