@@ -141,8 +141,8 @@ export function meanYield(targets: readonly AccountId[], s: Survey, index: Reado
  *
  * The ranking order (yield descending, then index) is total over distinct indices, so its top k is a set: kept in a
  * small sorted array while the pool is scanned once (duplicates marked in a reusable stamp array), instead of a Set,
- * a full sort of the pool and a second sort. A NaN yield (which the comparator-based sort orders by pool position)
- * takes the straightforward version (bestTargetsBySort), after the same draws.
+ * a full sort of the pool and a second sort. Yields are never NaN (buildSurvey asserts it): the order needs them
+ * comparable.
  */
 export function bestTargets(s: Survey, index: ReadonlyMap<AccountId, number>, current: readonly AccountId[],
                             sample: number, k: number, rng: AgentRng): AccountId[] {
@@ -159,7 +159,6 @@ export function bestTargets(s: Survey, index: ReadonlyMap<AccountId, number>, cu
   const top: number[] = []; // best first: yield descending, then index ascending
   for (let p = 0; p < pool.length; p++) {
     const i = pool[p]!, y = e[i]!.yieldPerYear;
-    if (y !== y) return rankBySort(s, pool, k); // NaN
     if (top.length === k) { const last = top[k - 1]!, yl = e[last]!.yieldPerYear; if (y < yl || (y === yl && i > last)) continue; }
     let j = top.length < k ? top.length : k - 1; // insertion point, shifting worse entries down (the last falls off)
     while (j > 0) {
@@ -177,26 +176,6 @@ export function bestTargets(s: Survey, index: ReadonlyMap<AccountId, number>, cu
 let STAMP = new Uint32Array(0);
 let stampNow = 0;
 const POOL: number[] = [];
-
-/** The straightforward ranking: the pool (Set order) sorted by yield then index, the top k by id. */
-function rankBySort(s: Survey, pool: readonly number[], k: number): AccountId[] {
-  const ranked = [...pool].sort((a, b) => {
-    const ya = s.entries[a]!.yieldPerYear, yb = s.entries[b]!.yieldPerYear;
-    return ya !== yb ? yb - ya : a - b;
-  });
-  return ranked.slice(0, k).sort((a, b) => a - b).map((i) => s.entries[i]!.id);
-}
-
-/** bestTargets as first written (a Set, a full sort): the reference the tests hold the fast version to. */
-export function bestTargetsBySort(s: Survey, index: ReadonlyMap<AccountId, number>, current: readonly AccountId[],
-                                  sample: number, k: number, rng: AgentRng): AccountId[] {
-  const n = s.entries.length;
-  if (n === 0 || k <= 0) return [];
-  const pool = new Set<number>();
-  for (const t of current) { const i = index.get(t); if (i !== undefined) pool.add(i); }
-  for (let d = 0; d < sample; d++) pool.add(rng.int(n));
-  return rankBySort(s, [...pool], k);
-}
 
 /**
  * Yield seeking with inertia. Matured unbonding is always withdrawn. Otherwise, with probability `inertia` nothing

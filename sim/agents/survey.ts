@@ -5,6 +5,7 @@
 
 import type { AccountId, Planck } from '../../protocol/primitives/units.js';
 import type { Parts } from '../../protocol/primitives/perthing.js';
+import { InvariantError } from '../../protocol/primitives/dispatch.js';
 
 /** What the survey reads from chain state (an adapter over the staking pallet's storage). */
 export interface SurveyReads {
@@ -81,6 +82,7 @@ export function buildSurvey(r: SurveyReads, era: number, erasPerYear: number, de
     const o = observed.get(id);
     const pot = o?.pot ?? meanPotBai, stake = o?.stake ?? meanStakeBai;
     const y = stake > 0 ? pot * (1 - c) / stake * erasPerYear : 0;
+    if (Number.isNaN(y)) throw new InvariantError(`survey: yield of ${id} is NaN`); // rankings need comparable yields
     entries.push({
       id, commission: c, elected: o !== undefined, potBai: o?.pot ?? 0, eraCommission: o?.c ?? c,
       ownBai: o?.own ?? 0, stakeBai: o?.stake ?? 0, yieldPerYear: y,
